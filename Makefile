@@ -1,0 +1,52 @@
+# The two commands a newcomer needs: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+# A Python >= 3.12 (Django 6.1 needs it); scripts/find-python explains when none is found.
+PYTHON ?= $(shell scripts/find-python)
+
+.PHONY: help run test lint serve clean
+
+help:
+	@echo "make run   - set up and serve the portal on http://127.0.0.1:$(PORT)"
+	@echo "make test  - install test tools and run lint, migration checks and the suite"
+
+$(PY):
+	@test -n "$(PYTHON)" || { scripts/find-python >/dev/null; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.base-installed: requirements/base.txt | $(PY)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/base.txt
+	@touch $@
+
+$(VENV)/.test-installed: requirements/test.txt | $(PY)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/test.txt
+	@touch $@ $(VENV)/.base-installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	@touch $@
+
+run: export DEBUG ?= 1
+run: export PORT
+run: $(VENV)/.base-installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_seed
+	$(PY) manage.py ensure_editor
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.test-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: $(VENV)/.test-installed node_modules/.installed lint
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+	DEBUG=1 $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3

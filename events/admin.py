@@ -1,0 +1,90 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from portal.admin import PublishableAdmin
+
+from .models import Agreement, Event, Participation
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    extra = 0
+    autocomplete_fields = ("person",)
+    fields = ("person", "role", "side", "position")
+
+
+class AgreementInline(admin.TabularInline):
+    model = Agreement
+    fk_name = "event"
+    extra = 0
+    fields = ("title", "kind", "status")
+    show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        # Agreements are added on their own page, with their own citations.
+        return False
+
+    readonly_fields = fields
+
+
+@admin.register(Event)
+class EventAdmin(PublishableAdmin):
+    list_display = ("title", "kind", "date", "date_precision", "place", "status")
+    list_filter = ("status", "kind", "date_precision", "place")
+    list_select_related = ("place",)
+    search_fields = ("title", "summary", "slug")
+    autocomplete_fields = ("place", "organizations")
+    prepopulated_fields = {"slug": ("title",)}
+    date_hierarchy = "date"
+    inlines = (ParticipationInline, AgreementInline, *PublishableAdmin.inlines)
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "kind", "summary", "body")}),
+        (
+            _("When and where"),
+            {
+                "fields": (
+                    ("date", "date_precision", "date_approximate"),
+                    "end_date",
+                    "place",
+                    "organizations",
+                )
+            },
+        ),
+        PublishableAdmin.publishing_fieldset,
+    )
+
+
+@admin.register(Agreement)
+class AgreementAdmin(PublishableAdmin):
+    list_display = ("title", "kind", "signed_on", "agreement_status", "status")
+    list_filter = ("status", "kind", "agreement_status")
+    list_select_related = ("event",)
+    search_fields = ("title", "summary", "slug")
+    autocomplete_fields = ("event", "parties")
+    prepopulated_fields = {"slug": ("title",)}
+    date_hierarchy = "signed_on"
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "kind", "summary", "body")}),
+        (
+            _("Signing"),
+            {
+                "fields": (
+                    ("signed_on", "signed_on_precision", "signed_on_approximate"),
+                    "event",
+                    "parties",
+                    "agreement_status",
+                )
+            },
+        ),
+        PublishableAdmin.publishing_fieldset,
+    )
+
+
+@admin.register(Participation)
+class ParticipationAdmin(admin.ModelAdmin):
+    list_display = ("person", "event", "role", "side")
+    list_filter = ("side",)
+    list_select_related = ("person", "event")
+    search_fields = ("person__name", "event__title", "role")
+    autocomplete_fields = ("event", "person")

@@ -1,0 +1,79 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from portal.filters import TextFilter, published
+from portal.models import Organization, Person, Place
+
+from .models import Agreement, AgreementKind, AgreementStatus, Event, EventKind
+
+
+def event_years():
+    return [(str(day.year), day.year) for day in Event.objects.published().years()]
+
+
+class EventFilter(django_filters.FilterSet):
+    q = TextFilter(search_fields=("title", "summary", "body"))
+    type = django_filters.ChoiceFilter(
+        label=_("Type"), field_name="kind", choices=EventKind
+    )
+    year = django_filters.ChoiceFilter(
+        label=_("Year"), field_name="date__year", choices=event_years
+    )
+    date_from = django_filters.DateFilter(
+        label=_("From"), method="filter_date_from", help_text=_("YYYY-MM-DD")
+    )
+    date_to = django_filters.DateFilter(
+        label=_("To"), method="filter_date_to", help_text=_("YYYY-MM-DD")
+    )
+    place = django_filters.ModelChoiceFilter(
+        label=_("Place"),
+        queryset=Place.objects.all(),
+        to_field_name="slug",
+        method="filter_place",
+    )
+    person = django_filters.ModelChoiceFilter(
+        label=_("Person"),
+        queryset=published(Person),
+        to_field_name="slug",
+        method="filter_person",
+    )
+    organization = django_filters.ModelChoiceFilter(
+        label=_("Organisation"),
+        queryset=published(Organization),
+        to_field_name="slug",
+        field_name="organizations",
+    )
+
+    class Meta:
+        model = Event
+        fields = ()
+
+    def filter_date_from(self, queryset, name, value):
+        return queryset.on_or_after(value)
+
+    def filter_date_to(self, queryset, name, value):
+        return queryset.on_or_before(value)
+
+    def filter_place(self, queryset, name, value):
+        return queryset.at_place(value)
+
+    def filter_person(self, queryset, name, value):
+        return queryset.with_person(value)
+
+
+class AgreementFilter(django_filters.FilterSet):
+    q = TextFilter(search_fields=("title", "summary", "body"))
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=AgreementKind)
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), field_name="agreement_status", choices=AgreementStatus
+    )
+    party = django_filters.ModelChoiceFilter(
+        label=_("Party"),
+        queryset=published(Organization),
+        to_field_name="slug",
+        field_name="parties",
+    )
+
+    class Meta:
+        model = Agreement
+        fields = ()

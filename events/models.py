@@ -1,0 +1,249 @@
+"""Events (visits, talks, signings, ceremonies, statements) and agreements."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from portal.dates import Precision, format_partial_range, precision_fields
+from portal.models import (
+    Organization,
+    PartialDatesMixin,
+    Person,
+    Place,
+    Publishable,
+    PublishableQuerySet,
+)
+from portal.models.base import published_requires_date
+
+
+class EventKind(models.TextChoices):
+    STATE_VISIT = "state_visit", _("State visit")
+    OFFICIAL_VISIT = "official_visit", _("Official visit")
+    TALKS = "talks", _("Talks or meeting")
+    SIGNING = "signing", _("Signing")
+    FORUM = "forum", _("Forum or conference")
+    CEREMONY = "ceremony", _("Ceremony or handover")
+    STATEMENT = "statement", _("Statement")
+    CULTURAL = "cultural", _("Cultural or humanitarian")
+    MULTILATERAL = "multilateral", _("Multilateral")
+    OTHER = "other", _("Other")
+
+
+class Side(models.TextChoices):
+    CHINA = "cn", _("China")
+    AZERBAIJAN = "az", _("Azerbaijan")
+    OTHER = "other", _("Other")
+
+
+class EventQuerySet(PublishableQuerySet):
+    def in_year(self, year):
+        return self.filter(date__year=year)
+
+    def at_place(self, place):
+        """Events at the place or anywhere inside it (Baku includes its districts)."""
+        return self.filter(place__in=place.descendant_ids())
+
+    def on_or_after(self, day):
+        """Events that may fall on or after `day`, given how precisely each is
+        dated: an event known only as "2025" is kept for any day in 2025."""
+        return self.filter(
+            Q(date__gte=day)
+            | Q(end_date__gte=day)
+            | Q(date_precision=Precision.MONTH, date__gte=day.replace(day=1))
+            | Q(date_precision=Precision.YEAR, date__gte=day.replace(month=1, day=1))
+        )
+
+    def on_or_before(self, day):
+        return self.filter(date__lte=day)
+
+    def with_person(self, person):
+        return self.filter(participations__person=person)
+
+    def with_organization(self, organization):
+        return self.filter(organizations=organization)
+
+    def for_list(self):
+        """What a list row shows, fetched without a query per row."""
+        return self.select_related("place")
+
+    def years(self):
+        return self.dates("date", "year", order="DESC")
+
+
+class Event(PartialDatesMixin, Publishable):
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(
+        _("summary"), help_text=_("One or two sentences shown in lists and feeds.")
+    )
+    body = models.TextField(_("body"), blank=True)
+    kind = models.CharField(_("type"), max_length=15, choices=EventKind)
+    date, date_precision, date_approximate = precision_fields(_("date"))
+    end_date = models.DateField(
+        _("end date"),
+        null=True,
+        blank=True,
+        help_text=_("For events over several days; same precision as the date."),
+    )
+    place = models.ForeignKey(
+        Place,
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+        help_text=_("Leave empty when the source does not say where it happened."),
+    )
+    participants = models.ManyToManyField(
+        Person,
+        verbose_name=_("participants"),
+        through="Participation",
+        related_name="events",
+        blank=True,
+    )
+    organizations = models.ManyToManyField(
+        Organization,
+        verbose_name=_("organisations"),
+        related_name="events",
+        blank=True,
+    )
+
+    partial_dates = ("date",)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["-date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("date")),
+                name="event_end_after_start",
+            ),
+            published_requires_date("event"),
+        ]
+        indexes = [
+            # Serves the public list and the timeline: published events by date.
+            models.Index(fields=["status", "-date"], name="event_public_by_date"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    @property
+    def date_display(self):
+        return format_partial_range(
+            self.date, self.end_date, self.date_precision, self.date_approximate
+        )
+
+
+class Participation(models.Model):
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="participations"
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
+    role = models.CharField(
+        _("role at the time"),
+        max_length=300,
+        blank=True,
+        help_text=_("As the source gives it, e.g. 'then Chairman of the PRC'."),
+    )
+    side = models.CharField(_("side"), max_length=5, choices=Side)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "person"], name="participation_once_per_event"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} at {self.event}"
+
+    def get_absolute_url(self):
+        return self.event.get_absolute_url()
+
+
+class AgreementKind(models.TextChoices):
+    JOINT_DECLARATION = "declaration", _("Joint declaration")
+    AGREEMENT = "agreement", _("Agreement")
+    MEMORANDUM = "memorandum", _("Memorandum")
+    CONTRACT = "contract", _("Contract")
+    OTHER = "other", _("Other")
+
+
+class AgreementStatus(models.TextChoices):
+    SIGNED = "signed", _("Signed")
+    IN_FORCE = "in_force", _("In force")
+    EXPIRED = "expired", _("Expired")
+
+
+class AgreementQuerySet(PublishableQuerySet):
+    def for_list(self):
+        return self.select_related("event")
+
+
+class Agreement(PartialDatesMixin, Publishable):
+    title = models.CharField(_("title"), max_length=400)
+    summary = models.TextField(_("summary"))
+    body = models.TextField(_("body"), blank=True)
+    kind = models.CharField(_("kind"), max_length=15, choices=AgreementKind)
+    signed_on, signed_on_precision, signed_on_approximate = precision_fields(
+        _("signed on"),
+        required=False,
+        help_text=_("Leave empty when the source does not say when it was signed."),
+    )
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("signed at"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agreements",
+        help_text=_("The event at which it was signed, if known."),
+    )
+    parties = models.ManyToManyField(
+        Organization,
+        verbose_name=_("parties"),
+        related_name="agreements",
+        blank=True,
+    )
+    agreement_status = models.CharField(
+        _("legal status"),
+        max_length=10,
+        choices=AgreementStatus,
+        default=AgreementStatus.SIGNED,
+    )
+
+    partial_dates = ("signed_on",)
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        ordering = [F("signed_on").desc(nulls_last=True), "title"]
+        constraints = [published_requires_date("agreement")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("agreements:detail", kwargs={"slug": self.slug})
+
+    @property
+    def signed_on_display(self):
+        return self.format_date("signed_on")

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("", views.EventListView.as_view(), name="list"),
+    path("timeline/", views.timeline, name="timeline"),
+    path("<slug:slug>/", views.EventDetailView.as_view(), name="detail"),
+]
+
+# Mounted at /agreements/ under the "agreements" namespace by portal/urls.py.
+agreement_patterns = (
+    [
+        path("", views.AgreementListView.as_view(), name="list"),
+        path("<slug:slug>/", views.AgreementDetailView.as_view(), name="detail"),
+    ],
+    "agreements",
+)

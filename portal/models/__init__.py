@@ -1,0 +1,31 @@
+from .base import PartialDatesMixin, Publishable, PublishableQuerySet, Status
+from .indicators import Currency, Indicator, Observation, Qualifier
+from .reference import (
+    Citation,
+    Organization,
+    OrganizationKind,
+    Person,
+    Place,
+    PlaceKind,
+    Source,
+    SourceKind,
+)
+
+__all__ = [
+    "Citation",
+    "Currency",
+    "Indicator",
+    "Observation",
+    "Organization",
+    "OrganizationKind",
+    "PartialDatesMixin",
+    "Person",
+    "Place",
+    "PlaceKind",
+    "Publishable",
+    "PublishableQuerySet",
+    "Qualifier",
+    "Source",
+    "SourceKind",
+    "Status",
+]

@@ -1,0 +1,128 @@
+"""What every publishable record shares: workflow status, timestamps, authorship."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.dates import format_partial_date, truncate
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published, and not scheduled for the future."""
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+
+class TimestampedModel(models.Model):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Publishable(TimestampedModel):
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        help_text=_(
+            "The record's address on the site. Never change it once the record is "
+            "published: links, feeds and the API rely on it."
+        ),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text=_("Only published records are shown to readers."),
+    )
+    published_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the record becomes visible. Leave empty to publish now; a future "
+            "time schedules publication."
+        ),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    citations = GenericRelation("portal.Citation")
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_public(self):
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+
+def published_requires_date(name):
+    """A published record always knows when it was published."""
+    return models.CheckConstraint(
+        condition=~models.Q(status=Status.PUBLISHED)
+        | models.Q(published_at__isnull=False),
+        name=f"{name}_published_has_date",
+    )
+
+
+class PartialDatesMixin:
+    """Stores each partial date as the first day of its period (see portal.dates).
+
+    `partial_dates` names the date fields; each has `<name>_precision` and
+    `<name>_approximate` beside it.
+    """
+
+    partial_dates = ()
+
+    def save(self, *args, **kwargs):
+        for name in self.partial_dates:
+            precision = getattr(self, f"{name}_precision")
+            setattr(self, name, truncate(getattr(self, name), precision))
+        super().save(*args, **kwargs)
+
+    def format_date(self, name):
+        return format_partial_date(
+            getattr(self, name),
+            getattr(self, f"{name}_precision"),
+            getattr(self, f"{name}_approximate"),
+        )

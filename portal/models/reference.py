@@ -1,0 +1,328 @@
+"""Reference data shared by events and projects: places, people, organisations,
+sources and the citations that tie a source to any record."""
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from portal.dates import precision_fields
+
+from .base import (
+    PartialDatesMixin,
+    Publishable,
+    TimestampedModel,
+    published_requires_date,
+)
+
+
+class PlaceKind(models.TextChoices):
+    COUNTRY = "country", _("Country")
+    REGION = "region", _("Region")
+    CITY = "city", _("City")
+    DISTRICT = "district", _("District")
+    SITE = "site", _("Site")
+
+
+class PlaceQuerySet(models.QuerySet):
+    def countries(self):
+        return self.filter(kind=PlaceKind.COUNTRY)
+
+
+class Place(TimestampedModel):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=PlaceKind)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_("The place this one lies in: Baku is part of Azerbaijan."),
+    )
+    country_code = models.CharField(
+        _("country code"),
+        max_length=2,
+        blank=True,
+        help_text=_(
+            "Two-letter ISO 3166 code of the country the place is in (AZ, CN)."
+        ),
+    )
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    coordinates_approximate = models.BooleanField(
+        _("approximate location"),
+        default=False,
+        help_text=_("Tick when the point marks a whole region rather than a spot."),
+    )
+
+    objects = PlaceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(
+                    latitude__gte=-90,
+                    latitude__lte=90,
+                    longitude__gte=-180,
+                    longitude__lte=180,
+                ),
+                name="place_coordinates_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")), name="place_not_own_parent"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("place-detail", kwargs={"slug": self.slug})
+
+    def lineage(self):
+        """This place and the places that contain it, innermost first."""
+        place, chain = self, []
+        while place is not None and place not in chain:
+            chain.append(place)
+            place = place.parent
+        return chain
+
+    def descendant_ids(self):
+        """Ids of this place and every place inside it (filters include them).
+
+        Places are a small table, so one query and a walk in Python beats a
+        recursive CTE that SQLite and PostgreSQL would need written twice.
+        """
+        children = {}
+        for pk, parent_id in Place.objects.values_list("pk", "parent_id"):
+            children.setdefault(parent_id, []).append(pk)
+        found, todo = set(), [self.pk]
+        while todo:
+            pk = todo.pop()
+            if pk not in found:
+                found.add(pk)
+                todo.extend(children.get(pk, []))
+        return found
+
+
+class Person(Publishable):
+    name = models.CharField(_("name"), max_length=200)
+    honorific = models.CharField(
+        _("position"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Current or best-known position, e.g. 'President of Azerbaijan'. The role "
+            "someone held at a given event goes on the event's participant row."
+        ),
+    )
+    country = models.ForeignKey(
+        Place,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        limit_choices_to={"kind": PlaceKind.COUNTRY},
+        related_name="people",
+    )
+    bio = models.TextField(_("short biography"), blank=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+        constraints = [published_requires_date("person")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("people:detail", kwargs={"slug": self.slug})
+
+
+class OrganizationKind(models.TextChoices):
+    GOVERNMENT = "government", _("Government body")
+    MINISTRY = "ministry", _("Ministry")
+    EMBASSY = "embassy", _("Embassy")
+    COMPANY = "company", _("Company")
+    FOUNDATION = "foundation", _("Foundation")
+    UNIVERSITY = "university", _("University or school")
+    MEDIA = "media", _("Media")
+    INTERNATIONAL = "international", _("International organisation")
+    PARTY = "party", _("Party body")
+    LEGISLATURE = "legislature", _("Legislature")
+    OTHER = "other", _("Other")
+
+
+class Organization(Publishable):
+    name = models.CharField(_("name"), max_length=300)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    kind = models.CharField(_("kind"), max_length=15, choices=OrganizationKind)
+    country = models.ForeignKey(
+        Place,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        limit_choices_to={"kind": PlaceKind.COUNTRY},
+        related_name="organizations",
+        help_text=_("Leave empty for international organisations."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="units",
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [published_requires_date("organization")]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("organizations:detail", kwargs={"slug": self.slug})
+
+
+class SourceKind(models.TextChoices):
+    INTERVIEW = "interview", _("Interview")
+    NEWS = "news", _("News report")
+    STATEMENT = "statement", _("Official statement")
+    DATASET = "dataset", _("Dataset")
+    REPORT = "report", _("Report")
+    DOCUMENT = "document", _("Official document")
+
+
+class Source(PartialDatesMixin, TimestampedModel):
+    title = models.CharField(_("title"), max_length=400)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=SourceKind)
+    publisher = models.ForeignKey(
+        Organization,
+        verbose_name=_("publisher"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="published_sources",
+    )
+    url = models.URLField(
+        _("address (URL)"),
+        max_length=500,
+        blank=True,
+        help_text=_("Leave empty when the source has no known public address."),
+    )
+    published_on, published_on_precision, published_on_approximate = precision_fields(
+        _("published on"), required=False
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        default="en",
+        help_text=_("Language of the text the quotes are taken from (en, az, zh…)."),
+    )
+    notes = models.TextField(
+        _("notes"),
+        blank=True,
+        help_text=_("How the source was obtained, and anything a reader should know."),
+    )
+
+    partial_dates = ("published_on",)
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["-published_on", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("source-detail", kwargs={"slug": self.slug})
+
+    @property
+    def published_on_display(self):
+        return self.format_date("published_on")
+
+
+class CitationQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+        )
+
+
+class Citation(TimestampedModel):
+    """A source attached to any record, with the words that support it."""
+
+    source = models.ForeignKey(
+        Source,
+        verbose_name=_("source"),
+        on_delete=models.PROTECT,
+        related_name="citations",
+    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    quote = models.TextField(
+        _("supporting quote"),
+        blank=True,
+        help_text=_("The exact words in the source that support the record."),
+    )
+    locator = models.CharField(
+        _("where in the source"),
+        max_length=200,
+        blank=True,
+        help_text=_("A page, section or question that helps readers find the quote."),
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = CitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+        ordering = ["position", "pk"]
+        indexes = [
+            # Serves every detail page: "the citations of this record".
+            models.Index(fields=["content_type", "object_id"], name="citation_target"),
+        ]
+
+    def __str__(self):
+        return f"{self.source} → {self.content_type.model} #{self.object_id}"
+
+    def get_absolute_url(self):
+        target = self.content_object
+        return target.get_absolute_url() if target is not None else ""
+
+
+__all__ = [
+    "Citation",
+    "Organization",
+    "OrganizationKind",
+    "Person",
+    "Place",
+    "PlaceKind",
+    "Source",
+    "SourceKind",
+]

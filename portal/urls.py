@@ -1,0 +1,35 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from events.urls import agreement_patterns
+
+from . import views
+
+people_patterns = (
+    [
+        path("", views.PersonListView.as_view(), name="list"),
+        path("<slug:slug>/", views.PersonDetailView.as_view(), name="detail"),
+    ],
+    "people",
+)
+organization_patterns = (
+    [
+        path("", views.OrganizationListView.as_view(), name="list"),
+        path("<slug:slug>/", views.OrganizationDetailView.as_view(), name="detail"),
+    ],
+    "organizations",
+)
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("events/", include("events.urls")),
+    path("agreements/", include(agreement_patterns)),
+    path("projects/", include("projects.urls")),
+    path("people/", include(people_patterns)),
+    path("organisations/", include(organization_patterns)),
+    path("places/<slug:slug>/", views.place_detail, name="place-detail"),
+    path("sources/<slug:slug>/", views.source_detail, name="source-detail"),
+    path("key-figures/", views.key_figures, name="key-figures"),
+    path("about/", views.about, name="about"),
+    path("admin/", admin.site.urls),
+]

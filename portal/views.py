@@ -1,0 +1,258 @@
+"""Site-wide pages (home, key figures, about) and the reference-record pages
+(people, organisations, places, sources), plus the mixins every list and
+detail view shares."""
+
+from django.contrib import messages
+from django.core.paginator import InvalidPage
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from events.models import Agreement, Event
+from projects.models import Project
+
+from .filters import OrganizationFilter, PersonFilter
+from .models import (
+    Citation,
+    Indicator,
+    Observation,
+    Organization,
+    Person,
+    Place,
+    Source,
+)
+
+
+def citations_prefetch():
+    return Prefetch(
+        "citations", queryset=Citation.objects.select_related("source__publisher")
+    )
+
+
+class PublishedMixin:
+    """Readers only ever see published records; anything else is a 404."""
+
+    def get_queryset(self):
+        return self.model.objects.published()
+
+
+class FilteredListView(PublishedMixin, FilterView):
+    """A django-filter list that never fails on a bad page number.
+
+    An invalid or out-of-range `page` shows the nearest real page with a note,
+    instead of Django's 404, because a reader who edits the address deserves an
+    answer rather than an error page.
+    """
+
+    paginate_by = 20
+    strict = True
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        requested = self.request.GET.get(self.page_kwarg) or 1
+        try:
+            page = paginator.page(requested)
+        except InvalidPage:
+            page = paginator.get_page(requested)
+            messages.info(
+                self.request,
+                _(
+                    "There is no page “%(requested)s”; "
+                    "showing page %(page)s of %(pages)s."
+                )
+                % {
+                    "requested": str(requested)[:20],
+                    "page": page.number,
+                    "pages": paginator.num_pages,
+                },
+            )
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+def home(request):
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "indicators": _indicators_with_observations(),
+            "events": Event.objects.published().for_list()[:6],
+            "projects": Project.objects.published().featured().for_list()[:6],
+        },
+    )
+
+
+def key_figures(request):
+    return render(
+        request,
+        "portal/key_figures.html",
+        {"indicators": _indicators_with_observations()},
+    )
+
+
+def about(request):
+    return render(request, "portal/about.html")
+
+
+def _indicators_with_observations():
+    observations = Observation.objects.prefetch_related(citations_prefetch())
+    return Indicator.objects.published().prefetch_related(
+        Prefetch("observations", queryset=observations), citations_prefetch()
+    )
+
+
+class PersonListView(FilteredListView):
+    model = Person
+    filterset_class = PersonFilter
+    template_name = "portal/person_list.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("country")
+
+
+class PersonDetailView(PublishedMixin, DetailView):
+    model = Person
+    template_name = "portal/person_detail.html"
+
+    def get_queryset(self):
+        events = (
+            Event.objects.published()
+            .select_related("place")
+            .prefetch_related("participations")
+        )
+        return (
+            super()
+            .get_queryset()
+            .select_related("country")
+            .prefetch_related(
+                Prefetch("events", queryset=events, to_attr="public_events"),
+                citations_prefetch(),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        person = self.object
+        for event in person.public_events:
+            event.person_role = next(
+                (
+                    p.role
+                    for p in event.participations.all()
+                    if p.person_id == person.pk
+                ),
+                "",
+            )
+        context["projects"] = (
+            Project.objects.published()
+            .filter(events__in=[event.pk for event in person.public_events])
+            .distinct()
+            .select_related("sector")
+        )
+        return context
+
+
+class OrganizationListView(FilteredListView):
+    model = Organization
+    filterset_class = OrganizationFilter
+    template_name = "portal/organization_list.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("country")
+
+
+class OrganizationDetailView(PublishedMixin, DetailView):
+    model = Organization
+    template_name = "portal/organization_detail.html"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("country", "parent")
+            .prefetch_related(
+                Prefetch(
+                    "events",
+                    queryset=Event.objects.published().select_related("place"),
+                    to_attr="public_events",
+                ),
+                Prefetch(
+                    "agreements",
+                    queryset=Agreement.objects.published(),
+                    to_attr="public_agreements",
+                ),
+                Prefetch(
+                    "partnerships__project",
+                    queryset=Project.objects.published().select_related("sector"),
+                ),
+                Prefetch(
+                    "units",
+                    queryset=Organization.objects.published(),
+                    to_attr="public_units",
+                ),
+                citations_prefetch(),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["partnerships"] = [
+            partnership
+            for partnership in self.object.partnerships.all()
+            if partnership.project is not None
+        ]
+        return context
+
+
+def place_detail(request, slug):
+    place = get_object_or_404(Place.objects.select_related("parent__parent"), slug=slug)
+    inside = place.descendant_ids()
+    return render(
+        request,
+        "portal/place_detail.html",
+        {
+            "place": place,
+            "children": place.children.all(),
+            "events": Event.objects.published()
+            .filter(place__in=inside)
+            .select_related("place"),
+            "projects": Project.objects.published()
+            .filter(places__in=inside)
+            .distinct()
+            .select_related("sector"),
+        },
+    )
+
+
+def source_detail(request, slug):
+    """A source and every public record that cites it."""
+    source = get_object_or_404(Source.objects.select_related("publisher"), slug=slug)
+    citations = list(source.citations.select_related("content_type"))
+    targets = _public_targets(citations)
+    cited = [
+        (citation, targets[(citation.content_type_id, citation.object_id)])
+        for citation in citations
+        if (citation.content_type_id, citation.object_id) in targets
+    ]
+    return render(
+        request, "portal/source_detail.html", {"source": source, "cited": cited}
+    )
+
+
+def _public_targets(citations):
+    """The public records the citations point at, one query per kind of record."""
+    wanted = {}
+    for citation in citations:
+        wanted.setdefault(citation.content_type, set()).add(citation.object_id)
+    found = {}
+    for content_type, ids in wanted.items():
+        model = content_type.model_class()
+        manager = model._default_manager
+        queryset = manager.published() if hasattr(manager, "published") else manager
+        if model is Observation:
+            queryset = queryset.filter(
+                indicator__in=Indicator.objects.published()
+            ).select_related("indicator")
+        for record in queryset.filter(pk__in=ids):
+            found[(content_type.pk, record.pk)] = record
+    return found

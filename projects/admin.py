@@ -1,0 +1,102 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from portal.admin import PublishableAdmin
+
+from .models import Milestone, Partner, Project, Sector
+
+
+@admin.register(Sector)
+class SectorAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "position")
+    list_editable = ("position",)
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+
+
+class PartnerInline(admin.TabularInline):
+    model = Partner
+    extra = 0
+    autocomplete_fields = ("organization",)
+    fields = ("organization", "role", "position")
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+    fields = ("title", "date", "date_precision", "date_approximate", "position")
+
+
+@admin.register(Project)
+class ProjectAdmin(PublishableAdmin):
+    list_display = (
+        "title",
+        "sector",
+        "project_status",
+        "direction",
+        "featured",
+        "status",
+    )
+    list_filter = ("status", "project_status", "sector", "direction", "featured")
+    list_select_related = ("sector",)
+    search_fields = ("title", "summary", "slug")
+    autocomplete_fields = ("places", "events", "agreements")
+    prepopulated_fields = {"slug": ("title",)}
+    date_hierarchy = "start_date"
+    inlines = (PartnerInline, MilestoneInline, *PublishableAdmin.inlines)
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "title",
+                    "slug",
+                    "sector",
+                    "project_status",
+                    "direction",
+                    "featured",
+                    "summary",
+                    "body",
+                )
+            },
+        ),
+        (
+            _("Size"),
+            {
+                "fields": (
+                    ("capacity_value", "capacity_unit"),
+                    ("investment_amount", "investment_currency"),
+                )
+            },
+        ),
+        (
+            _("Dates and places"),
+            {
+                "fields": (
+                    ("start_date", "start_date_precision", "start_date_approximate"),
+                    ("end_date", "end_date_precision", "end_date_approximate"),
+                    "places",
+                )
+            },
+        ),
+        (_("Links"), {"fields": ("events", "agreements")}),
+        PublishableAdmin.publishing_fieldset,
+    )
+
+
+@admin.register(Partner)
+class PartnerAdmin(admin.ModelAdmin):
+    list_display = ("organization", "project", "role")
+    list_filter = ("role",)
+    list_select_related = ("organization", "project")
+    search_fields = ("organization__name", "project__title")
+    autocomplete_fields = ("project", "organization")
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(admin.ModelAdmin):
+    list_display = ("title", "project", "date", "date_precision")
+    list_select_related = ("project",)
+    search_fields = ("title", "project__title")
+    autocomplete_fields = ("project",)
+    date_hierarchy = "date"

@@ -1,0 +1,150 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from events.models import EventKind
+from portal.dates import Precision
+from tests.builders import (
+    add_participant,
+    cite,
+    make_agreement,
+    make_event,
+    make_organization,
+    make_person,
+    make_place,
+    make_project,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def listed(client, query, name="events:list"):
+    response = client.get(f"{reverse(name)}?{query}")
+    assert response.status_code == 200
+    return {record.slug for record in response.context["object_list"]}
+
+
+def test_the_type_filter_keeps_only_that_type(client):
+    visit = make_event(kind=EventKind.STATE_VISIT)
+    make_event(kind=EventKind.STATEMENT)
+    assert listed(client, "type=state_visit") == {visit.slug}
+
+
+def test_the_year_filter_keeps_only_that_year(client):
+    old = make_event(date=datetime.date(1994, 1, 1), date_precision=Precision.YEAR)
+    make_event(date=datetime.date(2025, 4, 1))
+    assert listed(client, "year=1994") == {old.slug}
+
+
+def test_the_year_filter_offers_only_years_with_events(client):
+    make_event(date=datetime.date(2000, 1, 1))
+    response = client.get(reverse("events:list"))
+    choices = [
+        value for value, _ in response.context["filter"].form["year"].field.choices
+    ]
+    assert "2000" in choices
+    assert "1999" not in choices
+    assert choices[0] == ""  # "any year" comes first, so nothing is preselected
+
+
+def test_date_ranges_keep_events_that_may_fall_in_them(client):
+    in_2025 = make_event(date=datetime.date(2025, 1, 1), date_precision=Precision.YEAR)
+    in_september = make_event(
+        date=datetime.date(2025, 9, 1), date_precision=Precision.MONTH
+    )
+    on_the_day = make_event(date=datetime.date(2025, 9, 20))
+    before = make_event(date=datetime.date(2024, 12, 31))
+    assert listed(client, "date_from=2025-09-15&date_to=2025-09-30") == {
+        in_2025.slug,
+        in_september.slug,
+        on_the_day.slug,
+    }
+    assert listed(client, "date_to=2025-08-31") == {in_2025.slug, before.slug}
+
+
+def test_the_place_filter_includes_places_inside(client):
+    country = make_place(name="Azerbaijan", kind="country", slug="azerbaijan")
+    baku = make_place(name="Baku", parent=country, slug="baku")
+    in_baku = make_event(place=baku)
+    make_event(place=make_place(name="Beijing", slug="beijing"))
+    assert listed(client, "place=azerbaijan") == {in_baku.slug}
+    assert listed(client, "place=baku") == {in_baku.slug}
+
+
+def test_the_person_and_organisation_filters(client):
+    xi = make_person(name="Xi Jinping", slug="xi-jinping")
+    mfa = make_organization(name="Ministry of Foreign Affairs", slug="mfa")
+    talks = make_event()
+    add_participant(talks, xi)
+    statement = make_event()
+    statement.organizations.add(mfa)
+    assert listed(client, "person=xi-jinping") == {talks.slug}
+    assert listed(client, "organization=mfa") == {statement.slug}
+
+
+def test_the_text_filter_matches_every_word(client):
+    wind = make_event(title="Wind plant opened", summary="A ceremony in Khizi.")
+    make_event(title="Wind talks", summary="Talks in Beijing.")
+    assert listed(client, "q=wind+khizi") == {wind.slug}
+
+
+def test_filters_combine(client):
+    match = make_event(kind=EventKind.CEREMONY, date=datetime.date(2025, 11, 1))
+    make_event(kind=EventKind.CEREMONY, date=datetime.date(2024, 11, 1))
+    make_event(kind=EventKind.TALKS, date=datetime.date(2025, 11, 1))
+    assert listed(client, "type=ceremony&year=2025") == {match.slug}
+
+
+def test_pagination_links_keep_the_filters(client):
+    for day in range(1, 26):
+        make_event(kind=EventKind.TALKS, date=datetime.date(2025, 1, day))
+    response = client.get(reverse("events:list") + "?type=talks")
+    assert len(response.context["object_list"]) == 20
+    assert "?type=talks&amp;page=2" in response.text
+    second = client.get(reverse("events:list") + "?type=talks&page=2")
+    assert len(second.context["object_list"]) == 5
+
+
+def test_event_page_shows_date_place_participants_agreements_projects_sources(client):
+    baku = make_place(name="Baku")
+    event = make_event(
+        title="Foundation stone laid",
+        date=datetime.date(2000, 1, 1),
+        date_precision=Precision.YEAR,
+        place=baku,
+    )
+    add_participant(event, make_person(name="Li Peng"), side="cn", role="then Chairman")
+    make_agreement(title="Embassy agreement", event=event)
+    make_project(title="Embassy building").events.add(event)
+    cite(event, quote="jointly laid the foundation stone")
+    text = client.get(event.get_absolute_url()).text
+    assert '<time datetime="2000">2000</time>' in text
+    assert "Baku" in text
+    assert "Li Peng" in text
+    assert "then Chairman" in text
+    assert "Embassy agreement" in text
+    assert "Embassy building" in text
+    assert "jointly laid the foundation stone" in text
+
+
+def test_an_event_without_a_place_says_so(client):
+    event = make_event(place=None)
+    assert "not stated in the sources" in client.get(event.get_absolute_url()).text
+
+
+def test_the_timeline_groups_events_by_year(client):
+    make_event(title="Old visit", date=datetime.date(1994, 1, 1), date_precision="year")
+    make_event(title="New visit", date=datetime.date(2025, 4, 1))
+    response = client.get(reverse("events:timeline"))
+    assert [year for year, _ in response.context["years"]] == [2025, 1994]
+    assert 'href="#y1994"' in response.text
+
+
+def test_agreement_filters_and_page(client):
+    event = make_event(title="State visit")
+    memo = make_agreement(kind="memorandum", event=event)
+    make_agreement(kind="declaration")
+    assert listed(client, "kind=memorandum", "agreements:list") == {memo.slug}
+    text = client.get(memo.get_absolute_url()).text
+    assert "State visit" in text

@@ -1,0 +1,110 @@
+"""The editors' admin: every model's list, add and change pages load."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from tests.builders import (
+    add_milestone,
+    add_observation,
+    add_participant,
+    add_partner,
+    cite,
+    make_agreement,
+    make_event,
+    make_indicator,
+    make_place,
+    make_project,
+)
+
+pytestmark = pytest.mark.django_db
+
+OUR_APPS = {"portal", "events", "projects"}
+MODELS = [model for model in admin.site._registry if model._meta.app_label in OUR_APPS]
+
+
+@pytest.fixture
+def one_of_each():
+    event = make_event(place=make_place())
+    add_participant(event)
+    project = make_project()
+    add_partner(project)
+    add_milestone(project)
+    cite(event)
+    make_agreement(event=event)
+    add_observation(make_indicator())
+
+
+def test_every_model_of_ours_is_in_the_admin():
+    registered = {model.__name__ for model in MODELS}
+    assert registered == {
+        "Place",
+        "Person",
+        "Organization",
+        "Source",
+        "Citation",
+        "Indicator",
+        "Observation",
+        "Event",
+        "Participation",
+        "Agreement",
+        "Sector",
+        "Project",
+        "Partner",
+        "Milestone",
+    }
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_changelist_add_and_change_pages_load(editor_client, one_of_each, model):
+    prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+    assert editor_client.get(reverse(f"{prefix}_changelist")).status_code == 200
+    assert editor_client.get(reverse(f"{prefix}_add")).status_code == 200
+    change = reverse(f"{prefix}_change", args=[model.objects.first().pk])
+    assert editor_client.get(change).status_code == 200
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_changelists_do_not_run_a_query_per_row(
+    editor_client, django_assert_max_num_queries, model
+):
+    for _ in range(15):
+        event = make_event()
+        add_participant(event)
+        project = make_project()
+        add_partner(project)
+        add_milestone(project)
+        cite(event)
+        make_agreement(event=event)
+    add_observation(make_indicator())
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    with django_assert_max_num_queries(15):
+        assert editor_client.get(url).status_code == 200
+
+
+def test_the_event_form_offers_inlines_autocomplete_and_view_on_site(editor_client):
+    event = make_event()
+    text = editor_client.get(reverse("admin:events_event_change", args=[event.pk])).text
+    assert "participations-TOTAL_FORMS" in text
+    assert "portal-citation-content_type-object_id-TOTAL_FORMS" in text
+    assert "admin-autocomplete" in text
+    assert "View on site" in text
+
+
+def test_saving_in_the_admin_records_who_created_and_changed(editor_client, editor):
+    response = editor_client.post(
+        reverse("admin:portal_person_add"),
+        {
+            "name": "Lu Mei",
+            "slug": "lu-mei",
+            "status": "draft",
+            "portal-citation-content_type-object_id-TOTAL_FORMS": "0",
+            "portal-citation-content_type-object_id-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
+    from portal.models import Person
+
+    person = Person.objects.get(slug="lu-mei")
+    assert person.created_by == editor
+    assert person.updated_by == editor
