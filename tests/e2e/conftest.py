@@ -1,0 +1,223 @@
+"""Real-browser tests: Playwright's sync API driving Debian's chromium.
+
+Playwright's bundled browsers are not used (they cannot be downloaded here), so
+chromium comes from `apt-get install chromium`. Without it these tests are skipped
+locally and fail in CI, where REQUIRE_BROWSER=1 is set.
+
+A test asks for `page` (a fresh browser context per test, whose base URL is the
+`live_server`), `browser_errors` (console errors, CSP violations and uncaught
+exceptions seen so far) and `axe` (accessibility checks with axe-core):
+
+    def test_home(page, browser_errors, axe):
+        page.goto("/")
+        axe.assert_no_violations(page)
+        assert browser_errors == []
+
+Every test here runs as a transactional test with serialized rollback (see
+pytest_collection_modifyitems), so it starts with the data the migrations create
+and the live server sees what the test saves.
+"""
+
+import contextlib
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from django.db import connections
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import sync_playwright
+from pytest_django.live_server_helper import LiveServer
+
+E2E_DIR = Path(__file__).parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
+AXE_JS = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+RESULTS_DIR = REPO_ROOT / "test-results" / "e2e"
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # CI runs as root, where chromium's sandbox cannot start
+    "--disable-gpu",
+    "--disable-dev-shm-usage",  # /dev/shm is small in containers
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice")
+TIMEOUT_MS = 15_000  # fail in seconds, not Playwright's default 30 s per action
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if not item.path.is_relative_to(E2E_DIR):
+            continue
+        item.add_marker(pytest.mark.e2e)
+        # The live server answers from another thread, so the test's data must be
+        # committed (transaction=True). Each such test ends by emptying the
+        # database; serialized_rollback puts back what the migrations created
+        # (sectors, content types) for the next one. A test's own django_db
+        # marker wins; it should then say serialized_rollback=True too.
+        if item.get_closest_marker("django_db") is None:
+            item.add_marker(
+                pytest.mark.django_db(transaction=True, serialized_rollback=True)
+            )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    # Lets the page fixture know whether the test failed, to save a screenshot.
+    report = yield
+    if report.when == "call":
+        item.e2e_failed = report.failed
+    return report
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _allow_async_unsafe():
+    # Playwright's sync API keeps an asyncio event loop running in the test thread
+    # for as long as the browser is open, and Django then refuses ORM calls in the
+    # tests and fixtures here. That loop never runs Django code, so the check is
+    # turned off, for this package only: package scope outlives every function
+    # fixture here, including the database flush after each test.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
+
+@pytest.fixture(scope="package")
+def browser(_allow_async_unsafe):
+    # Package scope rather than session: the event loop above must stop before the
+    # tests outside tests/e2e run, or their ORM calls would fail.
+    executable = shutil.which("chromium")
+    if executable is None:
+        if os.environ.get("REQUIRE_BROWSER", "") not in ("", "0"):
+            pytest.fail(
+                "chromium not found on PATH but REQUIRE_BROWSER is set: "
+                "install it with `apt-get install chromium`.",
+                pytrace=False,
+            )
+        pytest.skip("chromium not installed; CI runs these (REQUIRE_BROWSER=1)")
+    django_connections = {alias: connections[alias] for alias in connections}
+    with sync_playwright() as playwright:
+        # With an event loop running, asgiref takes the thread for an async one
+        # and gives Django a second, empty set of database connections. Hand it
+        # the ones the rest of the suite uses: they point at the test database and
+        # carry pytest-django's state (such as the data for serialized rollback).
+        for alias, connection in django_connections.items():
+            connections[alias] = connection
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="package")
+def live_server(request):
+    """pytest-django's live server, but serving static files the way production
+    does: through whitenoise, from collectstatic's output with hashed names."""
+    # pytest-django's own version wraps the site in Django's StaticFilesHandler,
+    # which looks files up in the source folders and so answers 404 for the
+    # hashed names the manifest storage puts in the pages.
+    addr = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = LiveServer(addr, start=False)
+    server.thread.static_handler = lambda wsgi_app: wsgi_app
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def browser_errors():
+    """What the page fixture records: console errors (CSP violations and failed
+    loads among them) and uncaught exceptions, as readable strings."""
+    return []
+
+
+@pytest.fixture
+def page(request, browser, live_server, browser_errors):
+    context = browser.new_context(base_url=live_server.url)
+    context.set_default_timeout(TIMEOUT_MS)
+
+    def on_console(message):
+        url = message.location.get("url") or ""
+        # Chromium asks for /favicon.ico on its own when a page names no icon.
+        if message.type != "error" or url.endswith("/favicon.ico"):
+            return
+        where = f" ({url}:{message.location.get('lineNumber')})" if url else ""
+        browser_errors.append(f"console error: {message.text}{where}")
+
+    def on_page_error(error):
+        browser_errors.append(f"uncaught exception: {error}")
+
+    context.on("console", on_console)
+    context.on("weberror", lambda web_error: on_page_error(web_error.error))
+    page = context.new_page()
+    yield page
+    if getattr(request.node, "e2e_failed", False):
+        # What the browser showed, for CI to keep (test-results/ is ignored by git).
+        RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)
+        with contextlib.suppress(PlaywrightError):  # e.g. the page crashed
+            page.screenshot(path=RESULTS_DIR / f"{name}.png", full_page=True)
+            (RESULTS_DIR / f"{name}.html").write_text(page.content(), encoding="utf-8")
+    context.close()
+
+
+def format_violations(violations, max_nodes=3):
+    """axe-core violations as text: rule, impact, help, and the first elements."""
+    lines = []
+    for violation in violations:
+        nodes = violation["nodes"]
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']} "
+            f"[{len(nodes)} element(s)] {violation['helpUrl']}"
+        )
+        for node in nodes[:max_nodes]:
+            target = " ".join(map(str, node["target"]))
+            lines.append(f"    {target}: {node['html'][:200]}")
+        if len(nodes) > max_nodes:
+            lines.append(f"    … and {len(nodes) - max_nodes} more")
+    return "\n".join(lines)
+
+
+class Axe:
+    """axe-core run inside the page under test."""
+
+    def __init__(self, source):
+        self.source = source
+
+    def run(self, page, tags=AXE_TAGS):
+        """The list of axe-core violations on the page as loaded now."""
+        # Evaluated, not added as a <script>: the pages' Content-Security-Policy
+        # (script-src 'self') would block an injected script, as it should.
+        if not page.evaluate("typeof window.axe !== 'undefined'"):
+            page.evaluate(self.source)
+        results = page.evaluate(
+            "options => axe.run(document, options)",
+            {"runOnly": {"type": "tag", "values": list(tags)}},
+        )
+        return results["violations"]
+
+    format = staticmethod(format_violations)  # for tests that filter run()'s list
+
+    def assert_no_violations(self, page, tags=AXE_TAGS):
+        violations = self.run(page, tags)
+        if violations:
+            pytest.fail(
+                f"axe-core found accessibility problems on {page.url}:\n"
+                + format_violations(violations),
+                pytrace=False,
+            )
+
+
+@pytest.fixture(scope="session")
+def axe():
+    if not AXE_JS.exists():
+        pytest.fail(f"{AXE_JS} is missing: run `npm ci` first.", pytrace=False)
+    return Axe(AXE_JS.read_text(encoding="utf-8"))
