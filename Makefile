@@ -31,8 +31,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	@touch $@
 
-run: export DEBUG ?= 1
-run: export PORT
+# Development: DEBUG on unless the environment says otherwise.
+run: export DEBUG := $(or $(DEBUG),1)
+run: export PORT := $(PORT)
 run: $(VENV)/.base-installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_seed
