@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 # A Python >= 3.12 (Django 6.1 needs it); scripts/find-python explains when none is found.
 PYTHON ?= $(shell scripts/find-python)
 
-.PHONY: help run test lint serve clean
+.PHONY: help run test lint messages clean
 
 help:
 	@echo "make run   - set up and serve the portal on http://127.0.0.1:$(PORT)"
@@ -46,8 +46,14 @@ lint: $(VENV)/.test-installed
 
 test: $(VENV)/.test-installed node_modules/.installed lint
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
-	DEBUG=1 $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# After changing interface strings: update the catalogues, translate the new
+# entries in locale/*/LC_MESSAGES/django.po, then run this again to compile them.
+messages: $(VENV)/.base-installed
+	DEBUG=1 $(PY) manage.py makemessages -l az -l zh_Hans --no-location \
+		-i .venv -i node_modules -i staticfiles -i static/vendor
+	DEBUG=1 $(PY) manage.py compilemessages -l az -l zh_Hans -i .venv -i node_modules
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3

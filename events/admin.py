@@ -1,12 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationTabularInline
 
-from portal.admin import PublishableAdmin
+from portal.admin import PublishableAdmin, all_languages
 
 from .models import Agreement, Event, Participation
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(TranslationTabularInline):
     model = Participation
     extra = 0
     autocomplete_fields = ("person",)
@@ -33,7 +34,7 @@ class EventAdmin(PublishableAdmin):
     list_display = ("title", "kind", "date", "date_precision", "place", "status")
     list_filter = ("status", "kind", "date_precision", "place")
     list_select_related = ("place",)
-    search_fields = ("title", "summary", "slug")
+    search_fields = ("slug", *all_languages("title", "summary"))
     autocomplete_fields = ("place", "organizations")
     prepopulated_fields = {"slug": ("title",)}
     date_hierarchy = "date"
@@ -60,7 +61,7 @@ class AgreementAdmin(PublishableAdmin):
     list_display = ("title", "kind", "signed_on", "agreement_status", "status")
     list_filter = ("status", "kind", "agreement_status")
     list_select_related = ("event",)
-    search_fields = ("title", "summary", "slug")
+    search_fields = ("slug", *all_languages("title", "summary"))
     autocomplete_fields = ("event", "parties")
     prepopulated_fields = {"slug": ("title",)}
     date_hierarchy = "signed_on"
@@ -86,5 +87,5 @@ class ParticipationAdmin(admin.ModelAdmin):
     list_display = ("person", "event", "role", "side")
     list_filter = ("side",)
     list_select_related = ("person", "event")
-    search_fields = ("person__name", "event__title", "role")
+    search_fields = ("person__name_en", "event__title_en", *all_languages("role"))
     autocomplete_fields = ("event", "person")

@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from portal.filters import TextFilter, published
+from portal.filters import ANY, TextFilter, published
 from portal.models import Organization, Person, Place
 
 from .models import Agreement, AgreementKind, AgreementStatus, Event, EventKind
@@ -26,18 +26,21 @@ class EventFilter(django_filters.FilterSet):
         label=_("To"), method="filter_date_to", help_text=_("YYYY-MM-DD")
     )
     place = django_filters.ModelChoiceFilter(
+        empty_label=ANY,
         label=_("Place"),
         queryset=Place.objects.all(),
         to_field_name="slug",
         method="filter_place",
     )
     person = django_filters.ModelChoiceFilter(
+        empty_label=ANY,
         label=_("Person"),
         queryset=published(Person),
         to_field_name="slug",
         method="filter_person",
     )
     organization = django_filters.ModelChoiceFilter(
+        empty_label=ANY,
         label=_("Organisation"),
         queryset=published(Organization),
         to_field_name="slug",
@@ -68,6 +71,7 @@ class AgreementFilter(django_filters.FilterSet):
         label=_("Status"), field_name="agreement_status", choices=AgreementStatus
     )
     party = django_filters.ModelChoiceFilter(
+        empty_label=ANY,
         label=_("Party"),
         queryset=published(Organization),
         to_field_name="slug",

@@ -1,9 +1,17 @@
 """The editors' admin for reference data, plus the base class every publishable
 record's admin shares."""
 
+from django.conf import settings
 from django.contrib import admin
-from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationGenericTabularInline,
+    TranslationTabularInline,
+)
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
 
 from .models import (
     Citation,
@@ -16,14 +24,57 @@ from .models import (
 )
 
 
-class CitationInline(GenericTabularInline):
+def all_languages(*fields):
+    """Search fields covering every language's column of translated fields."""
+    return tuple(
+        build_localized_fieldname(field, code)
+        for field in fields
+        for code, _name in settings.LANGUAGES
+    )
+
+
+class MissingTranslationFilter(admin.SimpleListFilter):
+    """Records with English text in some field that another language lacks."""
+
+    title = _("translation")
+    parameter_name = "missing"
+
+    def lookups(self, request, model_admin):
+        return [
+            (code, _("Missing in %(language)s") % {"language": name})
+            for code, name in settings.LANGUAGES
+            if code != settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() not in dict(self.lookup_choices):
+            return queryset
+        missing = Q()
+        for field in translator.get_options_for_model(queryset.model).fields:
+            english = build_localized_fieldname(field, "en")
+            other = build_localized_fieldname(field, self.value())
+            missing |= Q(**{f"{english}__gt": ""}) & (
+                Q(**{f"{other}__isnull": True}) | Q(**{other: ""})
+            )
+        return queryset.filter(missing)
+
+
+class TranslatedAdmin(TabbedTranslationAdmin):
+    """Translated fields appear as one tab per language (jQuery UI tabs, served
+    from static/vendor/), and the list can show what is not yet translated."""
+
+    def get_list_filter(self, request):
+        return (*super().get_list_filter(request), MissingTranslationFilter)
+
+
+class CitationInline(TranslationGenericTabularInline):
     model = Citation
     extra = 0
     autocomplete_fields = ("source",)
     fields = ("source", "quote", "locator", "position")
 
 
-class PublishableAdmin(admin.ModelAdmin):
+class PublishableAdmin(TranslatedAdmin):
     """Shared options for every record that goes through draft → published."""
 
     list_filter = ("status",)
@@ -50,11 +101,11 @@ class PublishableAdmin(admin.ModelAdmin):
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(TranslatedAdmin):
     list_display = ("name", "kind", "parent", "country_code", "latitude", "longitude")
     list_filter = ("kind", "country_code")
     list_select_related = ("parent",)
-    search_fields = ("name", "slug")
+    search_fields = ("slug", *all_languages("name"))
     autocomplete_fields = ("parent",)
     prepopulated_fields = {"slug": ("name",)}
 
@@ -64,7 +115,7 @@ class PersonAdmin(PublishableAdmin):
     list_display = ("name", "honorific", "country", "status", "updated_at")
     list_filter = ("status", "country")
     list_select_related = ("country",)
-    search_fields = ("name", "honorific", "slug")
+    search_fields = ("slug", *all_languages("name", "honorific"))
     autocomplete_fields = ("country",)
     prepopulated_fields = {"slug": ("name",)}
     date_hierarchy = "updated_at"
@@ -79,7 +130,7 @@ class OrganizationAdmin(PublishableAdmin):
     list_display = ("name", "acronym", "kind", "country", "status", "updated_at")
     list_filter = ("status", "kind", "country")
     list_select_related = ("country",)
-    search_fields = ("name", "acronym", "slug")
+    search_fields = ("slug", *all_languages("name", "acronym"))
     autocomplete_fields = ("country", "parent")
     prepopulated_fields = {"slug": ("name",)}
     date_hierarchy = "updated_at"
@@ -104,26 +155,26 @@ class OrganizationAdmin(PublishableAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(TranslatedAdmin):
     list_display = ("title", "kind", "publisher", "published_on", "language")
     list_filter = ("kind", "language")
     list_select_related = ("publisher",)
-    search_fields = ("title", "url", "publisher__name")
+    search_fields = ("url", *all_languages("title"))
     autocomplete_fields = ("publisher",)
     prepopulated_fields = {"slug": ("title",)}
     date_hierarchy = "published_on"
 
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(TranslatedAdmin):
     list_display = ("source", "content_type", "object_id", "locator")
     list_filter = ("content_type", "source")
     list_select_related = ("source", "content_type")
-    search_fields = ("quote", "locator", "source__title")
+    search_fields = ("quote", "source__title_en", *all_languages("locator"))
     autocomplete_fields = ("source",)
 
 
-class ObservationInline(admin.TabularInline):
+class ObservationInline(TranslationTabularInline):
     model = Observation
     extra = 0
     show_change_link = True
@@ -143,7 +194,7 @@ class ObservationInline(admin.TabularInline):
 class IndicatorAdmin(PublishableAdmin):
     list_display = ("name", "unit", "currency", "position", "status", "updated_at")
     list_editable = ("position",)
-    search_fields = ("name", "slug", "description")
+    search_fields = ("slug", *all_languages("name", "description"))
     prepopulated_fields = {"slug": ("name",)}
     date_hierarchy = "updated_at"
     inlines = (ObservationInline, CitationInline)
@@ -166,7 +217,7 @@ class IndicatorAdmin(PublishableAdmin):
 
 
 @admin.register(Observation)
-class ObservationAdmin(admin.ModelAdmin):
+class ObservationAdmin(TranslatedAdmin):
     list_display = (
         "indicator",
         "period_start",
@@ -177,7 +228,7 @@ class ObservationAdmin(admin.ModelAdmin):
     )
     list_filter = ("indicator",)
     list_select_related = ("indicator",)
-    search_fields = ("indicator__name", "note")
+    search_fields = ("indicator__name_en", *all_languages("note"))
     autocomplete_fields = ("indicator",)
     date_hierarchy = "period_end"
     inlines = (CitationInline,)

@@ -20,7 +20,7 @@ class Precision(models.TextChoices):
     YEAR = "year", _("Year")
 
 
-SKELETONS = {Precision.DAY: "yMMMMd", Precision.MONTH: "yMMMM", Precision.YEAR: "y"}
+SKELETONS = {Precision.DAY: "yMMMMd", Precision.MONTH: "yMMMM"}
 
 # Django language code -> CLDR locale. British English gives "24 December 2025".
 BABEL_LOCALES = {"en": "en_GB", "az": "az", "zh-hans": "zh_Hans"}
@@ -54,8 +54,13 @@ def period_end(value, precision):
 def format_partial_date(value, precision, approximate=False, language=None):
     if value is None:
         return ""
-    locale = babel_locale(language)
-    text = format_skeleton(SKELETONS.get(precision, "yMMMMd"), value, locale=locale)
+    if precision == Precision.YEAR:
+        # A bare year reads the same in every language ("1994", not "1994年").
+        text = str(value.year)
+    else:
+        text = format_skeleton(
+            SKELETONS[precision], value, locale=babel_locale(language)
+        )
     if approximate:
         text = _("c. %(date)s") % {"date": text}
     return str(text)
@@ -67,10 +72,12 @@ def format_partial_range(start, end, precision, approximate=False, language=None
         return ""
     if end is None or truncate(end, precision) == truncate(start, precision):
         return format_partial_date(start, precision, approximate, language)
-    locale = babel_locale(language)
-    text = format_interval(
-        start, end, skeleton=SKELETONS.get(precision, "yMMMMd"), locale=locale
-    )
+    if precision == Precision.YEAR:
+        text = f"{start.year}–{end.year}"
+    else:
+        text = format_interval(
+            start, end, skeleton=SKELETONS[precision], locale=babel_locale(language)
+        )
     if approximate:
         text = _("c. %(date)s") % {"date": text}
     return str(text)

@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
@@ -20,7 +21,9 @@ organization_patterns = (
     "organizations",
 )
 
-urlpatterns = [
+# Public pages carry their language: /en/…, /az/…, /zh-hans/…; "/" redirects by
+# the browser's Accept-Language (LocaleMiddleware), falling back to English.
+urlpatterns = i18n_patterns(
     path("", views.home, name="home"),
     path("events/", include("events.urls")),
     path("agreements/", include(agreement_patterns)),
@@ -31,5 +34,5 @@ urlpatterns = [
     path("sources/<slug:slug>/", views.source_detail, name="source-detail"),
     path("key-figures/", views.key_figures, name="key-figures"),
     path("about/", views.about, name="about"),
-    path("admin/", admin.site.urls),
-]
+)
+urlpatterns += [path("admin/", admin.site.urls)]

@@ -1,16 +1,17 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationTabularInline
 
-from portal.admin import PublishableAdmin
+from portal.admin import PublishableAdmin, TranslatedAdmin, all_languages
 
 from .models import Milestone, Partner, Project, Sector
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(TranslatedAdmin):
     list_display = ("name", "slug", "position")
     list_editable = ("position",)
-    search_fields = ("name",)
+    search_fields = all_languages("name")
     prepopulated_fields = {"slug": ("name",)}
 
 
@@ -21,7 +22,7 @@ class PartnerInline(admin.TabularInline):
     fields = ("organization", "role", "position")
 
 
-class MilestoneInline(admin.TabularInline):
+class MilestoneInline(TranslationTabularInline):
     model = Milestone
     extra = 0
     fields = ("title", "date", "date_precision", "date_approximate", "position")
@@ -39,7 +40,7 @@ class ProjectAdmin(PublishableAdmin):
     )
     list_filter = ("status", "project_status", "sector", "direction", "featured")
     list_select_related = ("sector",)
-    search_fields = ("title", "summary", "slug")
+    search_fields = ("slug", *all_languages("title", "summary"))
     autocomplete_fields = ("places", "events", "agreements")
     prepopulated_fields = {"slug": ("title",)}
     date_hierarchy = "start_date"
@@ -89,14 +90,14 @@ class PartnerAdmin(admin.ModelAdmin):
     list_display = ("organization", "project", "role")
     list_filter = ("role",)
     list_select_related = ("organization", "project")
-    search_fields = ("organization__name", "project__title")
+    search_fields = ("organization__name_en", "project__title_en")
     autocomplete_fields = ("project", "organization")
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(admin.ModelAdmin):
+class MilestoneAdmin(TranslatedAdmin):
     list_display = ("title", "project", "date", "date_precision")
     list_select_related = ("project",)
-    search_fields = ("title", "project__title")
+    search_fields = ("project__title_en", *all_languages("title"))
     autocomplete_fields = ("project",)
     date_hierarchy = "date"

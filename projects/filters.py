@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from portal.filters import TextFilter, countries, published
+from portal.filters import ANY, TextFilter, countries, published
 from portal.models import Organization, Place
 
 from .models import Direction, Project, ProjectStatus, Sector
@@ -10,25 +10,31 @@ from .models import Direction, Project, ProjectStatus, Sector
 class ProjectFilter(django_filters.FilterSet):
     q = TextFilter(search_fields=("title", "summary", "body"))
     sector = django_filters.ModelChoiceFilter(
-        label=_("Sector"), queryset=Sector.objects.all(), to_field_name="slug"
+        empty_label=ANY,
+        label=_("Sector"),
+        queryset=Sector.objects.all(),
+        to_field_name="slug",
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"), field_name="project_status", choices=ProjectStatus
     )
     direction = django_filters.ChoiceFilter(label=_("Direction"), choices=Direction)
     place = django_filters.ModelChoiceFilter(
+        empty_label=ANY,
         label=_("Place"),
         queryset=Place.objects.all(),
         to_field_name="slug",
         method="filter_place",
     )
     partner = django_filters.ModelChoiceFilter(
+        empty_label=ANY,
         label=_("Partner"),
         queryset=published(Organization),
         to_field_name="slug",
         method="filter_partner",
     )
     partner_country = django_filters.ModelChoiceFilter(
+        empty_label=ANY,
         label=_("Partner country"),
         queryset=countries(),
         to_field_name="slug",

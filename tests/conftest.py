@@ -1,14 +1,21 @@
 import pytest
-from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 
 def pytest_sessionstart(session):
-    # Pages use whitenoise's manifest of hashed static names, which exists only
-    # after collectstatic (`make test` runs it; this covers a bare `pytest`).
-    is_xdist_worker = hasattr(session.config, "workerinput")
-    if not is_xdist_worker and not (settings.STATIC_ROOT / "staticfiles.json").exists():
+    # Pages use whitenoise's manifest of hashed static names, which is only as
+    # fresh as the last collectstatic; it takes a second, so every run does it.
+    if not hasattr(session.config, "workerinput"):  # once, not per xdist worker
         call_command("collectstatic", interactive=False, verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    # A request activates its page's language in the thread and leaves it active;
+    # each test starts in English so records it builds get English texts.
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

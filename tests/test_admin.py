@@ -95,7 +95,7 @@ def test_saving_in_the_admin_records_who_created_and_changed(editor_client, edit
     response = editor_client.post(
         reverse("admin:portal_person_add"),
         {
-            "name": "Lu Mei",
+            "name_en": "Lu Mei",
             "slug": "lu-mei",
             "status": "draft",
             "portal-citation-content_type-object_id-TOTAL_FORMS": "0",
@@ -108,3 +108,35 @@ def test_saving_in_the_admin_records_who_created_and_changed(editor_client, edit
     person = Person.objects.get(slug="lu-mei")
     assert person.created_by == editor
     assert person.updated_by == editor
+
+
+def test_translated_fields_show_as_tabs_served_from_our_own_static_files(
+    editor_client,
+):
+    event = make_event()
+    text = editor_client.get(reverse("admin:events_event_change", args=[event.pk])).text
+    assert 'name="title_en"' in text
+    assert 'name="title_az"' in text
+    assert 'name="title_zh_hans"' in text
+    assert "/static/vendor/jquery-ui/jquery-ui.min." in text
+    assert "tabbed_translation_fields" in text
+    assert "googleapis" not in text
+    assert "code.jquery.com" not in text
+
+
+def test_the_changelist_finds_records_missing_a_language(editor_client):
+    translated = make_event(
+        title="Both",
+        title_az="Hər ikisi",
+        title_zh_hans="两者",
+        summary_az="Xülasə.",
+        summary_zh_hans="摘要。",
+    )
+    summary_missing = make_event(title="Partly", title_az="Qismən")
+    english_only = make_event(title="English only")
+    url = reverse("admin:events_event_changelist")
+    listed = editor_client.get(url + "?missing=az").context["cl"].result_list
+    assert set(listed) == {english_only, summary_missing}
+    chinese = editor_client.get(url + "?missing=zh-hans").context["cl"].result_list
+    assert translated not in chinese
+    assert english_only in chinese

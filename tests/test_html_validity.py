@@ -5,7 +5,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from events.models import Agreement, Event
 from portal.models import Organization, Person, Place, Source
@@ -39,8 +41,16 @@ def public_urls():
     urls += [
         reverse("events:list") + "?type=nonsense&page=99",
         reverse("projects:list") + "?sector=renewable-energy",
-        "/no-such-page/",
+        "/en/no-such-page/",
     ]
+    return urls
+
+
+def all_languages_urls():
+    urls = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls += public_urls()
     return urls
 
 
@@ -48,7 +58,7 @@ def test_every_public_page_is_valid_html(client, seeded, tmp_path):
     if not VALIDATOR.exists():
         pytest.fail("html-validate is missing: run `npm ci` (make test does).")
     files = {}
-    for number, url in enumerate(public_urls()):
+    for number, url in enumerate(all_languages_urls()):
         response = client.get(url)
         assert response.status_code in (200, 404), url
         path = tmp_path / f"page{number}.html"

@@ -116,10 +116,10 @@ def test_a_published_event_does_not_reveal_draft_agreements_or_projects(client):
 
 
 def test_unknown_addresses_get_the_friendly_404_page(client):
-    response = client.get("/events/no-such-event/")
+    response = client.get("/en/events/no-such-event/")
     assert response.status_code == 404
     assert "Page not found" in response.text
-    assert 'href="/events/"' in response.text
+    assert 'href="/en/events/"' in response.text
 
 
 def test_the_500_page_renders_without_a_request(rf):

@@ -1,6 +1,11 @@
 from django import template
+from django.conf import settings
+from django.urls import translate_url
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
 
 from portal.dates import format_partial_range, iso_partial, truncate
 from portal.formatting import format_amount, format_change, qualify
@@ -57,3 +62,65 @@ def partial_date(record, name="date"):
     return format_html(
         '<time datetime="{}">{}</time>', iso_partial(value, precision), text
     )
+
+
+def _localized(record, field, language):
+    return getattr(record, build_localized_fieldname(field, language), None)
+
+
+@register.filter
+def tr(record, field):
+    """A record's text in the reader's language; when it is not translated yet, the
+    English text, marked as English (for screen readers) and as a fallback."""
+    text = _localized(record, field, get_language() or "en")
+    if text:
+        return text
+    english = _localized(record, field, "en") or ""
+    if not english:
+        return ""
+    return format_html(
+        '<span lang="en" class="fallback" title="{}">{}</span>',
+        _("Not yet translated"),
+        english,
+    )
+
+
+@register.filter
+def untranslated(record):
+    """True when some text of the record is shown in English for want of a
+    translation into the reader's language."""
+    language = get_language() or "en"
+    if language == "en":
+        return False
+    fields = translator.get_options_for_model(type(record)).fields
+    return any(
+        _localized(record, field, "en") and not _localized(record, field, language)
+        for field in fields
+    )
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """This page in every language: code, name, address, and whether it is the
+    current one. Query strings (filters, page) are kept."""
+    request = context.get("request")
+    if request is None or request.resolver_match is None:
+        return []
+    current = get_language()
+    path = request.get_full_path()
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": translate_url(path, code),
+            "current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+    ]
+
+
+@register.filter
+def lang_of(record, field):
+    """The language the field is shown in: the reader's, or English as fallback."""
+    language = get_language() or "en"
+    return language if _localized(record, field, language) else "en"

@@ -120,4 +120,4 @@ def test_place_filters_include_places_inside_them():
 def test_every_model_has_a_readable_name_and_an_address():
     event = make_event(title="Talks in Beijing")
     assert str(event) == "Talks in Beijing"
-    assert event.get_absolute_url() == f"/events/{event.slug}/"
+    assert event.get_absolute_url() == f"/en/events/{event.slug}/"

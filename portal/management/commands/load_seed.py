@@ -11,6 +11,7 @@ from collections import Counter
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import translation
 
 from events.models import Agreement, Event, Participation
 from portal import seed_data
@@ -25,9 +26,27 @@ from portal.models import (
     Source,
     Status,
 )
+from portal.seed_translations import az, zh_hans
 from projects.models import Milestone, Partner, Project, Sector
 
 PRECISIONS = {1: Precision.YEAR, 2: Precision.MONTH, 3: Precision.DAY}
+
+# The other languages' texts, by the suffix modeltranslation gives their columns.
+TRANSLATIONS = {"az": az, "zh_hans": zh_hans}
+
+
+def translations(table, key):
+    """`{"title_az": …, "title_zh_hans": …}` for one record, from the translation
+    files; a text missing there is left as it is in the database."""
+    values = {}
+    for suffix, module in TRANSLATIONS.items():
+        texts = getattr(module, table)
+        texts = texts.get(key, {}) if key is not None else texts
+        if isinstance(texts, str):  # LOCATORS map a text to its translation
+            texts = {"locator": texts}
+        for field, text in texts.items():
+            values[f"{field}_{suffix}"] = text
+    return values
 
 
 def parse_partial(text):
@@ -107,7 +126,11 @@ class Loader:
                     "object_id": obj.pk,
                     "quote": citation["quote"],
                 },
-                {"locator": citation["locator"], "position": position},
+                {
+                    "locator": citation["locator"],
+                    "position": position,
+                    **translations("LOCATORS", citation["locator"]),
+                },
             )
 
     def load(self):
@@ -142,6 +165,7 @@ class Loader:
                 "latitude": record.get("latitude"),
                 "longitude": record.get("longitude"),
                 "coordinates_approximate": record.get("coordinates_approximate", False),
+                **translations("PLACES", record["slug"]),
             },
         )
 
@@ -160,6 +184,7 @@ class Loader:
                 "website": record.get("website", ""),
                 "description": record.get("description", ""),
                 "status": Status.PUBLISHED,
+                **translations("ORGANIZATIONS", record["slug"]),
             },
         )
 
@@ -175,6 +200,7 @@ class Loader:
                 **partial_date(record, "published_on"),
                 "language": record["language"],
                 "notes": record["notes"],
+                **translations("SOURCE", None),
             },
         )
 
@@ -188,6 +214,7 @@ class Loader:
                 "country_id": self.ref(Place, record["country"]),
                 "bio": record.get("bio", ""),
                 "status": Status.PUBLISHED,
+                **translations("PEOPLE", record["slug"]),
             },
         )
         self.cite(person, record["citations"])
@@ -206,6 +233,7 @@ class Loader:
                 "end_date": None,
                 "place_id": place and self.ref(Place, place),
                 "status": Status.PUBLISHED,
+                **translations("EVENTS", record["slug"]),
             },
             m2m={
                 "organizations": self.refs(
@@ -221,6 +249,9 @@ class Loader:
                     "role": participant["role"],
                     "side": participant["side"],
                     "position": position,
+                    **translations(
+                        "PARTICIPATIONS", (record["slug"], participant["person"])
+                    ),
                 },
             )
         self.cite(event, record["citations"])
@@ -239,6 +270,7 @@ class Loader:
                 "event_id": event and self.ref(Event, event),
                 "agreement_status": record.get("agreement_status", "signed"),
                 "status": Status.PUBLISHED,
+                **translations("AGREEMENTS", record["slug"]),
             },
             m2m={"parties": self.refs(Organization, record.get("parties", []))},
         )
@@ -266,6 +298,7 @@ class Loader:
                 **partial_date(record, "end_date"),
                 "featured": record.get("featured", False),
                 "status": Status.PUBLISHED,
+                **translations("PROJECTS", record["slug"]),
             },
             m2m={
                 "places": self.refs(Place, record.get("places", [])),
@@ -287,7 +320,11 @@ class Loader:
             self.sync(
                 Milestone,
                 {"project": project, "title": milestone["title"]},
-                {**partial_date(milestone, "date"), "position": position},
+                {
+                    **partial_date(milestone, "date"),
+                    "position": position,
+                    **translations("MILESTONES", (record["slug"], milestone["title"])),
+                },
             )
         self.cite(project, record["citations"])
 
@@ -302,6 +339,7 @@ class Loader:
                 "description": record.get("description", ""),
                 "position": position,
                 "status": Status.PUBLISHED,
+                **translations("INDICATORS", record["slug"]),
             },
         )
         self.cite(indicator, record["citations"])
@@ -325,6 +363,7 @@ class Loader:
                     "change_percent": observation.get("change_percent"),
                     "change_qualifier": observation.get("change_qualifier", ""),
                     "note": observation.get("note", ""),
+                    **translations("OBSERVATIONS", (record["slug"], first)),
                 },
             )
             self.cite(saved, observation["citations"])
@@ -338,7 +377,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         loader = Loader()
-        with transaction.atomic():
+        # English is what seed_data holds; the other languages' columns are named.
+        with transaction.atomic(), translation.override("en"):
             loader.load()
         counts = loader.counts
         if options["verbosity"] > 0:

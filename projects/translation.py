@@ -1,0 +1,21 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Milestone, Project, Sector
+
+
+@register(Sector)
+class SectorTranslation(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = {"en": ("name",)}
+
+
+@register(Project)
+class ProjectTranslation(TranslationOptions):
+    fields = ("title", "summary", "body")
+    required_languages = {"en": ("title", "summary")}
+
+
+@register(Milestone)
+class MilestoneTranslation(TranslationOptions):
+    fields = ("title",)
+    required_languages = ("en",)
