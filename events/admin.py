@@ -2,12 +2,19 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from portal.admin import PublishableAdmin, all_languages
+from portal.admin import (
+    ParentPermissionsInline,
+    PublishableAdmin,
+    TranslatedHistoryAdmin,
+    all_languages,
+)
+from portal.resources import PublishableConfirmImportForm, PublishableImportForm
 
 from .models import Agreement, Event, Participation
+from .resources import AgreementResource, EventResource
 
 
-class ParticipationInline(TranslationTabularInline):
+class ParticipationInline(ParentPermissionsInline, TranslationTabularInline):
     model = Participation
     extra = 0
     autocomplete_fields = ("person",)
@@ -31,6 +38,9 @@ class AgreementInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(PublishableAdmin):
+    resource_classes = (EventResource,)
+    import_form_class = PublishableImportForm
+    confirm_form_class = PublishableConfirmImportForm
     list_display = ("title", "kind", "date", "date_precision", "place", "status")
     list_filter = ("status", "kind", "date_precision", "place")
     list_select_related = ("place",)
@@ -58,6 +68,9 @@ class EventAdmin(PublishableAdmin):
 
 @admin.register(Agreement)
 class AgreementAdmin(PublishableAdmin):
+    resource_classes = (AgreementResource,)
+    import_form_class = PublishableImportForm
+    confirm_form_class = PublishableConfirmImportForm
     list_display = ("title", "kind", "signed_on", "agreement_status", "status")
     list_filter = ("status", "kind", "agreement_status")
     list_select_related = ("event",)
@@ -83,7 +96,7 @@ class AgreementAdmin(PublishableAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(admin.ModelAdmin):
+class ParticipationAdmin(TranslatedHistoryAdmin):
     list_display = ("person", "event", "role", "side")
     list_filter = ("side",)
     list_select_related = ("person", "event")

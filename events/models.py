@@ -112,7 +112,7 @@ class Event(PartialDatesMixin, Publishable):
 
     objects = EventQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Publishable.Meta):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["-date", "title"]
@@ -232,7 +232,7 @@ class Agreement(PartialDatesMixin, Publishable):
 
     objects = AgreementQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Publishable.Meta):
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
         ordering = [F("signed_on").desc(nulls_last=True), "title"]

@@ -1,10 +1,19 @@
 """The editors' admin for reference data, plus the base class every publishable
 record's admin shares."""
 
+from concurrency.api import disable_concurrency
+from concurrency.exceptions import RecordModifiedError
+from concurrency.forms import ConcurrentForm, VersionField, VersionWidget
+from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationGenericTabularInline,
@@ -12,7 +21,9 @@ from modeltranslation.admin import (
 )
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
+from reversion_compare.admin import CompareVersionAdmin
 
+from . import workflow
 from .models import (
     Citation,
     Indicator,
@@ -21,6 +32,17 @@ from .models import (
     Person,
     Place,
     Source,
+    Status,
+)
+from .resources import (
+    IndicatorResource,
+    ObservationResource,
+    OrganizationResource,
+    PersonResource,
+    PlaceResource,
+    PublishableConfirmImportForm,
+    PublishableImportForm,
+    SourceResource,
 )
 
 
@@ -67,41 +89,271 @@ class TranslatedAdmin(TabbedTranslationAdmin):
         return (*super().get_list_filter(request), MissingTranslationFilter)
 
 
-class CitationInline(TranslationGenericTabularInline):
+class ParentPermissionsInline:
+    """Rows edited inside a record's page (participants, partners, citations…)
+    may be changed exactly when the record itself may: a contributor edits the
+    rows of their own drafts, and nobody else's."""
+
+    def _parent_editable(self, request, obj):
+        parent_admin = self.admin_site._registry[self.parent_model]
+        if obj is None:
+            return parent_admin.has_add_permission(request)
+        return parent_admin.has_change_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._parent_editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._parent_editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._parent_editable(request, obj)
+
+
+class CitationInline(ParentPermissionsInline, TranslationGenericTabularInline):
     model = Citation
     extra = 0
     autocomplete_fields = ("source",)
     fields = ("source", "quote", "locator", "position")
 
 
-class PublishableAdmin(TranslatedAdmin):
-    """Shared options for every record that goes through draft → published."""
+class ConflictAwareForm(ConcurrentForm):
+    """Refuses to save a form opened before someone else saved the record."""
+
+    def clean(self):
+        if not self.instance._concurrencymeta.enabled:
+            # Reverting or recovering (see PublishableAdmin.revision_view): the
+            # editor deliberately saves an older copy.
+            return forms.ModelForm.clean(self)
+        cleaned = super().clean()
+        if NON_FIELD_ERRORS in self.errors and self.instance.pk:
+            opts = self.instance._meta
+            history = reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_history",
+                args=[self.instance.pk],
+            )
+            self.errors[NON_FIELD_ERRORS] = self.error_class(
+                [
+                    format_html(
+                        _(
+                            "Someone else saved this record after you opened it, so "
+                            "your changes were not saved and nothing was overwritten. "
+                            'See <a href="{}">the newer version in its history</a>, '
+                            "then reopen the record and make your changes again."
+                        ),
+                        history,
+                    )
+                ]
+            )
+        return cleaned
+
+
+class HistoryAdmin(ImportExportMixin, CompareVersionAdmin):
+    """Version history with compare, revert and recover (django-reversion), and
+    import/export (django-import-export)."""
+
+    # Change list: import-export's template extends the one VersionAdmin sets
+    # (ImportExportMixin keeps it as `ie_base_change_list_template`), so the
+    # Import/Export buttons and "Recover deleted" appear together; the MRO above
+    # (ImportExportMixin before CompareVersionAdmin) is what makes that happen.
+    history_latest_first = True
+
+    def has_import_permission(self, request):
+        # Only records with a documented column format (a declared resource)
+        # can be imported; the rest (citations, participations, partners,
+        # milestones) are edited inside their parent record.
+        return bool(self.resource_classes) and super().has_import_permission(request)
+
+    def has_export_permission(self, request):
+        return bool(self.resource_classes) and super().has_export_permission(request)
+
+    # Import hooks (the rules themselves are in portal/resources.py).
+
+    def create_import_form(self, request):
+        form = super().create_import_form(request)
+        # Only those who may publish choose the status imported records get.
+        if not workflow.can_publish(request.user, self.model):
+            form.fields.pop("status", None)
+        return form
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            # The status chosen on the upload form is kept for the confirm step.
+            initial["status"] = import_form.cleaned_data.get("status", "")
+        return initial
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            # The records changed between preview and confirm, and the file no
+            # longer imports cleanly; the import was rolled back whole.
+            self.message_user(
+                request,
+                _(
+                    "Nothing was imported: the file no longer imports cleanly. "
+                    "Upload it again to see why."
+                ),
+                messages.ERROR,
+            )
+            opts = self.model._meta
+            return HttpResponseRedirect(
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_import")
+            )
+        return super().process_result(result, request)
+
+
+class TranslatedHistoryAdmin(HistoryAdmin, TranslatedAdmin):
+    """History and import/export for records with translated fields. Reversion
+    registers the model here, after modeltranslation added its columns, so every
+    version holds every language."""
+
+
+class PublishableAdmin(TranslatedHistoryAdmin):
+    """Records that go through draft → in review → published → archived, with
+    stale edits refused (django-concurrency's form and version column; its
+    ModelAdmin is not used because its action hooks predate Django 6.1's)."""
+
+    form = ConflictAwareForm
+    formfield_overrides = {VersionField: {"widget": VersionWidget}}
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except RecordModifiedError:
+            # Another save landed between this form's check and its own save; the
+            # transaction was rolled back, so nothing of this form was written.
+            self.message_user(
+                request,
+                _(
+                    "Someone else saved this record at the same moment; nothing of "
+                    "yours was saved. Please make your changes again."
+                ),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.path)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # Reverting saves the stored copy, whose version number is old by
+        # definition; the editor chose to go back, so no conflict applies.
+        with disable_concurrency(self.model):
+            return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        with disable_concurrency(self.model):
+            return super().recover_view(request, version_id, extra_context)
 
     list_filter = ("status",)
-    readonly_fields = ("created_at", "updated_at", "created_by", "updated_by")
+    readonly_fields = (
+        "created_at",
+        "updated_at",
+        "created_by",
+        "updated_by",
+        "submitted_by",
+        "submitted_at",
+    )
     inlines = (CitationInline,)
     save_on_top = True
+    change_form_template = "admin/portal/publishable_change_form.html"
+    actions = ("send_for_review", "publish", "return_to_draft", "archive")
     publishing_fieldset = (
         _("Publishing"),
         {
             "fields": (
                 "status",
                 "published_at",
+                ("submitted_by", "submitted_at"),
                 ("created_at", "created_by"),
                 ("updated_at", "updated_by"),
+                "version",
             )
         },
     )
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return workflow.can_edit(request.user, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if not workflow.can_publish(request.user, self.model):
+            # Contributors move records with the "Send for review" button.
+            fields = (*fields, "status", "published_at")
+        return fields
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
+        if "_send_for_review" in request.POST:
+            workflow.send_for_review(obj, request.user)
+        elif "_publish" in request.POST:
+            workflow.publish(obj, request.user)
+        if obj.status not in (Status.DRAFT, Status.REVIEW) and not (
+            workflow.can_publish(request.user, self.model)
+        ):
+            # The form hides the status from contributors; this guards the rest.
+            raise PermissionDenied
         super().save_model(request, obj, form, change)
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        context["can_publish"] = workflow.can_publish(request.user, self.model)
+        context["can_send_for_review"] = obj is None or obj.status == Status.DRAFT
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+    def _move(self, request, queryset, step, done_message):
+        moved = 0
+        for record in queryset:
+            try:
+                step(record, request.user)
+            except PermissionDenied as refusal:
+                self.message_user(request, f"{record}: {refusal}", messages.ERROR)
+                continue
+            record.updated_by = request.user
+            record.save()
+            moved += 1
+        if moved:
+            self.message_user(request, done_message % {"count": moved})
+
+    @admin.action(description=_("Send selected records for review"))
+    def send_for_review(self, request, queryset):
+        self._move(
+            request,
+            queryset,
+            workflow.send_for_review,
+            _("%(count)s record(s) sent for review."),
+        )
+
+    @admin.action(description=_("Publish selected records"), permissions=("publish",))
+    def publish(self, request, queryset):
+        self._move(
+            request, queryset, workflow.publish, _("%(count)s record(s) published.")
+        )
+
+    @admin.action(
+        description=_("Return selected records to draft"), permissions=("publish",)
+    )
+    def return_to_draft(self, request, queryset):
+        self._move(
+            request,
+            queryset,
+            workflow.return_to_draft,
+            _("%(count)s record(s) returned to draft."),
+        )
+
+    @admin.action(description=_("Archive selected records"), permissions=("publish",))
+    def archive(self, request, queryset):
+        self._move(
+            request, queryset, workflow.archive, _("%(count)s record(s) archived.")
+        )
+
+    def has_publish_permission(self, request):
+        return workflow.can_publish(request.user, self.model)
 
 
 @admin.register(Place)
-class PlaceAdmin(TranslatedAdmin):
+class PlaceAdmin(TranslatedHistoryAdmin):
+    resource_classes = (PlaceResource,)
     list_display = ("name", "kind", "parent", "country_code", "latitude", "longitude")
     list_filter = ("kind", "country_code")
     list_select_related = ("parent",)
@@ -112,6 +364,9 @@ class PlaceAdmin(TranslatedAdmin):
 
 @admin.register(Person)
 class PersonAdmin(PublishableAdmin):
+    resource_classes = (PersonResource,)
+    import_form_class = PublishableImportForm
+    confirm_form_class = PublishableConfirmImportForm
     list_display = ("name", "honorific", "country", "status", "updated_at")
     list_filter = ("status", "country")
     list_select_related = ("country",)
@@ -127,6 +382,9 @@ class PersonAdmin(PublishableAdmin):
 
 @admin.register(Organization)
 class OrganizationAdmin(PublishableAdmin):
+    resource_classes = (OrganizationResource,)
+    import_form_class = PublishableImportForm
+    confirm_form_class = PublishableConfirmImportForm
     list_display = ("name", "acronym", "kind", "country", "status", "updated_at")
     list_filter = ("status", "kind", "country")
     list_select_related = ("country",)
@@ -155,7 +413,8 @@ class OrganizationAdmin(PublishableAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(TranslatedAdmin):
+class SourceAdmin(TranslatedHistoryAdmin):
+    resource_classes = (SourceResource,)
     list_display = ("title", "kind", "publisher", "published_on", "language")
     list_filter = ("kind", "language")
     list_select_related = ("publisher",)
@@ -166,7 +425,7 @@ class SourceAdmin(TranslatedAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(TranslatedAdmin):
+class CitationAdmin(TranslatedHistoryAdmin):
     list_display = ("source", "content_type", "object_id", "locator")
     list_filter = ("content_type", "source")
     list_select_related = ("source", "content_type")
@@ -174,7 +433,7 @@ class CitationAdmin(TranslatedAdmin):
     autocomplete_fields = ("source",)
 
 
-class ObservationInline(TranslationTabularInline):
+class ObservationInline(ParentPermissionsInline, TranslationTabularInline):
     model = Observation
     extra = 0
     show_change_link = True
@@ -192,6 +451,9 @@ class ObservationInline(TranslationTabularInline):
 
 @admin.register(Indicator)
 class IndicatorAdmin(PublishableAdmin):
+    resource_classes = (IndicatorResource,)
+    import_form_class = PublishableImportForm
+    confirm_form_class = PublishableConfirmImportForm
     list_display = ("name", "unit", "currency", "position", "status", "updated_at")
     list_editable = ("position",)
     search_fields = ("slug", *all_languages("name", "description"))
@@ -217,7 +479,8 @@ class IndicatorAdmin(PublishableAdmin):
 
 
 @admin.register(Observation)
-class ObservationAdmin(TranslatedAdmin):
+class ObservationAdmin(TranslatedHistoryAdmin):
+    resource_classes = (ObservationResource,)
     list_display = (
         "indicator",
         "period_start",
@@ -232,3 +495,6 @@ class ObservationAdmin(TranslatedAdmin):
     autocomplete_fields = ("indicator",)
     date_hierarchy = "period_end"
     inlines = (CitationInline,)
+
+
+from . import admin_corrections  # noqa: E402, F401

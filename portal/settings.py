@@ -74,6 +74,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_filters",
+    "reversion",
+    "reversion_compare",
+    "concurrency",
+    "import_export",
     "portal",
     "events",
     "projects",
@@ -196,6 +200,21 @@ SECURE_PROXY_SSL_HEADER = (
 )
 
 LOGIN_URL = "admin:login"
+
+# Imports: a file is imported whole or not at all. Exported text cells that a
+# spreadsheet would run as formulas (starting with =, +, -, @, tab or CR) get a
+# leading apostrophe in portal/resources.py, which re-import strips again;
+# django-import-export's own escaping only drops a leading "=" (losing data and
+# missing the rest), so it stays off.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# CSV and XLSX only, in this order (the upload form's format 0 is CSV, 1 is XLSX).
+# The setting takes the format classes themselves, hence the import here.
+from import_export.formats import base_formats  # noqa: E402
+
+IMPORT_EXPORT_FORMATS = [base_formats.CSV, base_formats.XLSX]
 
 LOGGING = {
     "version": 1,

@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from events.urls import agreement_patterns
 
-from . import views
+from . import corrections, views
 
 people_patterns = (
     [
@@ -34,5 +34,15 @@ urlpatterns = i18n_patterns(
     path("sources/<slug:slug>/", views.source_detail, name="source-detail"),
     path("key-figures/", views.key_figures, name="key-figures"),
     path("about/", views.about, name="about"),
+    path(
+        "suggest-correction/<str:kind>/<slug:slug>/",
+        corrections.suggest_correction,
+        name="suggest-correction",
+    ),
+    path(
+        "suggest-correction/<str:kind>/<slug:slug>/sent/",
+        corrections.correction_sent,
+        name="correction-sent",
+    ),
 )
 urlpatterns += [path("admin/", admin.site.urls)]

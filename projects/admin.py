@@ -2,27 +2,36 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from portal.admin import PublishableAdmin, TranslatedAdmin, all_languages
+from portal.admin import (
+    HistoryAdmin,
+    ParentPermissionsInline,
+    PublishableAdmin,
+    TranslatedHistoryAdmin,
+    all_languages,
+)
+from portal.resources import PublishableConfirmImportForm, PublishableImportForm
 
 from .models import Milestone, Partner, Project, Sector
+from .resources import ProjectResource, SectorResource
 
 
 @admin.register(Sector)
-class SectorAdmin(TranslatedAdmin):
+class SectorAdmin(TranslatedHistoryAdmin):
+    resource_classes = (SectorResource,)
     list_display = ("name", "slug", "position")
     list_editable = ("position",)
     search_fields = all_languages("name")
     prepopulated_fields = {"slug": ("name",)}
 
 
-class PartnerInline(admin.TabularInline):
+class PartnerInline(ParentPermissionsInline, admin.TabularInline):
     model = Partner
     extra = 0
     autocomplete_fields = ("organization",)
     fields = ("organization", "role", "position")
 
 
-class MilestoneInline(TranslationTabularInline):
+class MilestoneInline(ParentPermissionsInline, TranslationTabularInline):
     model = Milestone
     extra = 0
     fields = ("title", "date", "date_precision", "date_approximate", "position")
@@ -30,6 +39,9 @@ class MilestoneInline(TranslationTabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(PublishableAdmin):
+    resource_classes = (ProjectResource,)
+    import_form_class = PublishableImportForm
+    confirm_form_class = PublishableConfirmImportForm
     list_display = (
         "title",
         "sector",
@@ -86,7 +98,7 @@ class ProjectAdmin(PublishableAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(HistoryAdmin):
     list_display = ("organization", "project", "role")
     list_filter = ("role",)
     list_select_related = ("organization", "project")
@@ -95,7 +107,7 @@ class PartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(TranslatedAdmin):
+class MilestoneAdmin(TranslatedHistoryAdmin):
     list_display = ("title", "project", "date", "date_precision")
     list_select_related = ("project",)
     search_fields = ("project__title_en", *all_languages("title"))

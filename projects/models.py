@@ -155,7 +155,7 @@ class Project(PartialDatesMixin, Publishable):
 
     objects = ProjectQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Publishable.Meta):
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         ordering = ["title"]

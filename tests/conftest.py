@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import translation
 
@@ -18,17 +19,41 @@ def _english_by_default():
         yield
 
 
+def staff_member(django_user_model, username, group):
+    user = django_user_model.objects.create_user(
+        username=username, password="unused-in-tests", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
 @pytest.fixture
 def editor(django_user_model):
-    """Alice, an editor: full rights in the admin."""
-    return django_user_model.objects.create_superuser(
-        username="alice", email="alice@example.org", password="unused-in-tests"
-    )
+    """Alice, an editor: the Editor group's rights, publishing included."""
+    return staff_member(django_user_model, "alice", "Editor")
+
+
+@pytest.fixture
+def contributor(django_user_model):
+    """Bob, a contributor: adds records and edits his own drafts."""
+    return staff_member(django_user_model, "bob", "Contributor")
+
+
+@pytest.fixture
+def other_contributor(django_user_model):
+    """Charlie, another contributor."""
+    return staff_member(django_user_model, "charlie", "Contributor")
 
 
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def contributor_client(client, contributor):
+    client.force_login(contributor)
     return client
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from portal.models import Correction
 from tests.builders import (
     add_milestone,
     add_observation,
@@ -33,6 +34,7 @@ def one_of_each():
     cite(event)
     make_agreement(event=event)
     add_observation(make_indicator())
+    Correction.objects.create(content_object=event, message="A reader's note.")
 
 
 def test_every_model_of_ours_is_in_the_admin():
@@ -52,6 +54,7 @@ def test_every_model_of_ours_is_in_the_admin():
         "Project",
         "Partner",
         "Milestone",
+        "Correction",
     }
 
 
@@ -140,3 +143,15 @@ def test_the_changelist_finds_records_missing_a_language(editor_client):
     chinese = editor_client.get(url + "?missing=zh-hans").context["cl"].result_list
     assert translated not in chinese
     assert english_only in chinese
+
+
+@pytest.mark.parametrize(
+    "name", ["events_event", "projects_project", "portal_person", "portal_place"]
+)
+def test_changelists_offer_import_export_and_recover_deleted_together(
+    editor_client, name
+):
+    text = editor_client.get(reverse(f"admin:{name}_changelist")).text
+    assert reverse(f"admin:{name}_import") in text
+    assert reverse(f"admin:{name}_export") in text
+    assert reverse(f"admin:{name}_recoverlist") in text

@@ -1,4 +1,5 @@
 from .base import PartialDatesMixin, Publishable, PublishableQuerySet, Status
+from .corrections import Correction, CorrectionStatus
 from .indicators import Currency, Indicator, Observation, Qualifier
 from .reference import (
     Citation,
@@ -13,6 +14,8 @@ from .reference import (
 
 __all__ = [
     "Citation",
+    "Correction",
+    "CorrectionStatus",
     "Currency",
     "Indicator",
     "Observation",

@@ -1,5 +1,6 @@
 """What every publishable record shares: workflow status, timestamps, authorship."""
 
+from concurrency.fields import IntegerVersionField
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
@@ -75,12 +76,31 @@ class Publishable(TimestampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent for review by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(
+        _("sent for review at"), null=True, blank=True, editable=False
+    )
+    # Bumped on every save; a form holding an older number is refused, so two
+    # people editing one record cannot silently overwrite each other.
+    version = IntegerVersionField(
+        help_text=_("Changes on every save; used to detect conflicting edits.")
+    )
     citations = GenericRelation("portal.Citation")
 
     objects = PublishableQuerySet.as_manager()
 
     class Meta:
         abstract = True
+        # "publish_<model>" guards every path that makes a record public.
+        default_permissions = ("add", "change", "delete", "view", "publish")
 
     def save(self, *args, **kwargs):
         if self.status == Status.PUBLISHED and self.published_at is None:

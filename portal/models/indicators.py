@@ -46,7 +46,7 @@ class Indicator(Publishable):
         _("order"), default=0, help_text=_("Lower numbers come first on the site.")
     )
 
-    class Meta:
+    class Meta(Publishable.Meta):
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
         ordering = ["position", "name"]

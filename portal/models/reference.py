@@ -140,7 +140,7 @@ class Person(Publishable):
     )
     bio = models.TextField(_("short biography"), blank=True)
 
-    class Meta:
+    class Meta(Publishable.Meta):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["name"]
@@ -192,7 +192,7 @@ class Organization(Publishable):
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
 
-    class Meta:
+    class Meta(Publishable.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]

@@ -8,7 +8,9 @@ differs, so a second run changes nothing, not even `updated_at`.
 import datetime
 from collections import Counter
 
+import reversion
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
@@ -378,8 +380,23 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         loader = Loader()
         # English is what seed_data holds; the other languages' columns are named.
-        with transaction.atomic(), translation.override("en"):
+        # Every record the load creates or changes gets a version in its history.
+        with (
+            transaction.atomic(),
+            translation.override("en"),
+            reversion.create_revision(),
+        ):
+            reversion.set_comment("Loaded from the seed records (load_seed)")
             loader.load()
+        # Records loaded before history existed get their first version too.
+        call_command(
+            "createinitialrevisions",
+            "portal",
+            "events",
+            "projects",
+            comment="Initial version",
+            verbosity=0,
+        )
         counts = loader.counts
         if options["verbosity"] > 0:
             self.stdout.write(
