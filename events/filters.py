@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from portal.filters import ANY, TextFilter, published
+from portal.filters import ANY, FacetedFilterSet, TextFilter, published
 from portal.models import Organization, Person, Place
 
 from .models import Agreement, AgreementKind, AgreementStatus, Event, EventKind
@@ -11,7 +11,7 @@ def event_years():
     return [(str(day.year), day.year) for day in Event.objects.published().years()]
 
 
-class EventFilter(django_filters.FilterSet):
+class EventFilter(FacetedFilterSet):
     q = TextFilter(search_fields=("title", "summary", "body"))
     type = django_filters.ChoiceFilter(
         label=_("Type"), field_name="kind", choices=EventKind
@@ -47,6 +47,8 @@ class EventFilter(django_filters.FilterSet):
         field_name="organizations",
     )
 
+    facets = ("type", "year", "place", "person", "organization")
+
     class Meta:
         model = Event
         fields = ()
@@ -64,7 +66,7 @@ class EventFilter(django_filters.FilterSet):
         return queryset.with_person(value)
 
 
-class AgreementFilter(django_filters.FilterSet):
+class AgreementFilter(FacetedFilterSet):
     q = TextFilter(search_fields=("title", "summary", "body"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=AgreementKind)
     status = django_filters.ChoiceFilter(
@@ -77,6 +79,8 @@ class AgreementFilter(django_filters.FilterSet):
         to_field_name="slug",
         field_name="parties",
     )
+
+    facets = ("kind", "status", "party")
 
     class Meta:
         model = Agreement

@@ -2,7 +2,7 @@ from itertools import groupby
 
 from django.db.models import Prefetch
 from django.shortcuts import render
-from django.views.generic import DetailView
+from django.views.generic import DetailView, YearArchiveView
 
 from portal.models import Organization
 from portal.views import FilteredListView, PublishedMixin, citations_prefetch
@@ -62,12 +62,44 @@ class EventDetailView(PublishedMixin, DetailView):
 
 
 def timeline(request):
-    """Every published event, grouped by year, newest first."""
+    """Every published event, grouped by year, newest first, under an overview
+    of the decades."""
     events = Event.objects.published().for_list()
     years = [
         (year, list(group)) for year, group in groupby(events, lambda e: e.date.year)
     ]
-    return render(request, "events/timeline.html", {"years": years})
+    counts = {year: len(events) for year, events in years}
+    return render(
+        request,
+        "events/timeline.html",
+        {"years": years, "decades": decades(counts)},
+    )
+
+
+def decades(counts):
+    """[(first year of the decade, [(year, number of events)…])…], newest decade
+    first, for every decade with an event; years without events count 0."""
+    starts = sorted({year - year % 10 for year in counts}, reverse=True)
+    return [
+        (start, [(year, counts.get(year, 0)) for year in range(start, start + 10)])
+        for start in starts
+    ]
+
+
+class EventYearView(YearArchiveView):
+    """/events/2025/: the year's published events in date order, with links to
+    the nearest earlier and later years that have events. A year without
+    events is a 404, so the previous/next links never lead to an empty page."""
+
+    date_field = "date"
+    make_object_list = True
+    allow_empty = False
+    # Events are dated when they happen; a planned visit next year is listed.
+    allow_future = True
+    template_name = "events/event_archive_year.html"
+
+    def get_queryset(self):
+        return Event.objects.published().for_list().order_by("date", "pk")
 
 
 class AgreementListView(FilteredListView):

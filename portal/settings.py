@@ -7,6 +7,7 @@ database is an SQLite file in the project folder.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -174,12 +175,47 @@ STORAGES = {
     },
 }
 
+
+def tile_origin(url):
+    """Where map tiles come from, as a CSP source: "https://tiles.example.org"
+    ("{s}." subdomains become "*."); None when they are this site's own or off."""
+    if not url:
+        return None
+    if not all(part in url for part in ("{z}", "{x}", "{y}")):
+        raise ImproperlyConfigured(
+            f"MAP_TILE_URL must contain {{z}}, {{x}} and {{y}}, not {url!r}"
+        )
+    parts = urlsplit(url)
+    if not parts.scheme and not parts.netloc and url.startswith("/"):
+        return None
+    host = parts.netloc.removeprefix("{s}.")
+    if parts.scheme not in ("http", "https") or not host or set("{}@") & set(host):
+        raise ImproperlyConfigured(
+            f"MAP_TILE_URL must be an http(s) address or a path, not {url!r}"
+        )
+    wildcard = "*." if parts.netloc.startswith("{s}.") else ""
+    return f"{parts.scheme}://{wildcard}{host}"
+
+
+# Map tiles (the pictures under the markers) from OpenStreetMap unless an
+# installation names its own; an empty MAP_TILE_URL turns the map off and pages
+# show only the list of places. The attribution is HTML, shown on the map.
+MAP_TILE_URL = os.environ.get(
+    "MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> '
+    "contributors",
+)
+MAP_TILE_ORIGIN = tile_origin(MAP_TILE_URL)
+
 # Public pages carry no inline script or style, so the policy can be strict.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *filter(None, [MAP_TILE_ORIGIN])],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],

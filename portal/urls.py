@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from events.urls import agreement_patterns
 
-from . import corrections, views
+from . import corrections, maps, search, views
 
 people_patterns = (
     [
@@ -25,6 +25,8 @@ organization_patterns = (
 # the browser's Accept-Language (LocaleMiddleware), falling back to English.
 urlpatterns = i18n_patterns(
     path("", views.home, name="home"),
+    path("map.geojson", maps.site_geojson, name="map"),
+    path("map/<str:kind>/<slug:slug>.geojson", maps.record_geojson, name="map-record"),
     path("events/", include("events.urls")),
     path("agreements/", include(agreement_patterns)),
     path("projects/", include("projects.urls")),
@@ -33,6 +35,7 @@ urlpatterns = i18n_patterns(
     path("places/<slug:slug>/", views.place_detail, name="place-detail"),
     path("sources/<slug:slug>/", views.source_detail, name="source-detail"),
     path("key-figures/", views.key_figures, name="key-figures"),
+    path("search/", search.search, name="search"),
     path("about/", views.about, name="about"),
     path(
         "suggest-correction/<str:kind>/<slug:slug>/",

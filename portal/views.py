@@ -70,6 +70,11 @@ class FilteredListView(PublishedMixin, FilterView):
             )
         return paginator, page, page.object_list, page.has_other_pages()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["facet_counts"] = self.filterset.show_facet_counts()
+        return context
+
 
 def home(request):
     return render(
@@ -143,9 +148,17 @@ class PersonDetailView(PublishedMixin, DetailView):
                 ),
                 "",
             )
+        # Everything the person took part in: the events, the agreements
+        # signed at them and the projects linked to them.
+        event_ids = [event.pk for event in person.public_events]
+        context["agreements"] = (
+            Agreement.objects.published()
+            .filter(event__in=event_ids)
+            .select_related("event")
+        )
         context["projects"] = (
             Project.objects.published()
-            .filter(events__in=[event.pk for event in person.public_events])
+            .filter(events__in=event_ids)
             .distinct()
             .select_related("sector")
         )

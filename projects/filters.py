@@ -1,13 +1,13 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from portal.filters import ANY, TextFilter, countries, published
+from portal.filters import ANY, FacetedFilterSet, TextFilter, countries, published
 from portal.models import Organization, Place
 
 from .models import Direction, Project, ProjectStatus, Sector
 
 
-class ProjectFilter(django_filters.FilterSet):
+class ProjectFilter(FacetedFilterSet):
     q = TextFilter(search_fields=("title", "summary", "body"))
     sector = django_filters.ModelChoiceFilter(
         empty_label=ANY,
@@ -40,6 +40,8 @@ class ProjectFilter(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_partner_country",
     )
+
+    facets = ("sector", "status", "direction", "place", "partner", "partner_country")
 
     class Meta:
         model = Project

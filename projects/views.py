@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView
 
 from events.models import Agreement, Event
+from portal import maps
 from portal.views import FilteredListView, PublishedMixin, citations_prefetch
 
 from .filters import ProjectFilter
@@ -15,6 +16,26 @@ class ProjectListView(FilteredListView):
 
     def get_queryset(self):
         return super().get_queryset().for_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Every project the filters keep (not only this page's), and the same
+        # filters for the map's data.
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        context["map"] = maps.projects_map(self.object_list, query.urlencode())
+        return context
+
+
+def map_geojson(request):
+    """/<lang>/projects/map.geojson?<the list's filters>: the projects the list
+    shows, as GeoJSON; a filter value it cannot use is a 400 saying which."""
+    filterset = ProjectFilter(
+        request.GET, queryset=Project.objects.published(), request=request
+    )
+    if not filterset.is_valid():
+        return maps.error_response(filterset.errors.get_json_data(), status=400)
+    return maps.geojson_response(maps.projects_map(filterset.qs))
 
 
 class ProjectDetailView(PublishedMixin, DetailView):

@@ -41,6 +41,9 @@ def public_urls():
     urls += [
         reverse("events:list") + "?type=nonsense&page=99",
         reverse("projects:list") + "?sector=renewable-energy",
+        reverse("projects:list") + "?place=azerbaijan&status=operational",
+        reverse("events:year", args=[2025]),
+        reverse("events:year", args=[1994]),
         "/en/no-such-page/",
     ]
     return urls

@@ -22,9 +22,12 @@ import contextlib
 import os
 import re
 import shutil
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connections
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
@@ -46,6 +49,26 @@ CHROMIUM_ARGS = [
 ]
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice")
 TIMEOUT_MS = 15_000  # fail in seconds, not Playwright's default 30 s per action
+
+
+def _png(width, height, grey):
+    """A plain grey PNG, for map tiles."""
+
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\0" + bytes([grey]) * width for _row in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+BLANK_TILE = _png(256, 256, 0xEE)
 
 
 def pytest_collection_modifyitems(items):
@@ -157,6 +180,13 @@ def page(request, browser, live_server, browser_errors):
 
     context.on("console", on_console)
     context.on("weberror", lambda web_error: on_page_error(web_error.error))
+    # No internet here: a blank tile stands in for the map tile server's (the
+    # page still names the real one, so its Content-Security-Policy is tested).
+    if settings.MAP_TILE_ORIGIN:
+        context.route(
+            f"{settings.MAP_TILE_ORIGIN}/**",
+            lambda route: route.fulfill(body=BLANK_TILE, content_type="image/png"),
+        )
     page = context.new_page()
     yield page
     if getattr(request.node, "e2e_failed", False):

@@ -138,7 +138,7 @@ def test_the_timeline_groups_events_by_year(client):
     make_event(title="New visit", date=datetime.date(2025, 4, 1))
     response = client.get(reverse("events:timeline"))
     assert [year for year, _ in response.context["years"]] == [2025, 1994]
-    assert 'href="#y1994"' in response.text
+    assert 'href="/en/events/1994/"' in response.text
 
 
 def test_agreement_filters_and_page(client):
@@ -148,3 +148,12 @@ def test_agreement_filters_and_page(client):
     assert listed(client, "kind=memorandum", "agreements:list") == {memo.slug}
     text = client.get(memo.get_absolute_url()).text
     assert "State visit" in text
+
+
+@pytest.mark.parametrize("query", ["aliyev", "ƏLİYEV", "Əliyev heydər"])
+def test_the_text_filter_folds_case_and_azerbaijani_letters(client, query):
+    talks = make_event(title="Talks", summary="Heydar Aliyev met the envoy.")
+    talks.summary_az = "Heydər Əliyev səfiri qəbul etdi."
+    talks.save()
+    make_event(title="Other talks")
+    assert listed(client, f"q={query}") == {talks.slug}

@@ -1,0 +1,523 @@
+"""Site-wide search: events, projects, agreements, people, organisations and key
+figures, found by their text in any language and ranked title above summary
+above body.
+
+One query per kind of record, whatever the number of results. PostgreSQL does
+full-text search on weighted vectors (title A, summary B, body C), substring
+matching for partial words and Chinese, and trigram word similarity for
+misspelt names, all served by the GIN indexes of migration portal 0007. SQLite,
+the embedded database, gets a simpler fallback: every word must appear in the
+record's text, and the record ranks by the field it appears in.
+
+Azerbaijani letters are folded on both sides (Ə→a, ı/İ→i, ş→s, ç→c, ğ→g, ö→o,
+ü→u, and case), so "Aliyev" finds "Əliyev" and "Heydər" finds "Heydar".
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Count,
+    FloatField,
+    IntegerField,
+    Window,
+)
+from django.db.models.expressions import RawSQL
+from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
+from modeltranslation.utils import build_localized_fieldname
+
+from events.models import Agreement, Event
+from projects.models import Project
+
+from .folding import FOLD_FROM, FOLD_TO, fold
+from .models import Indicator, Organization, Person
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 8
+TOP = 5  # results per kind on the overview
+PER_PAGE = 20  # results per page when one kind is shown in full
+SNIPPET_LENGTH = 220
+
+# PostgreSQL text search configuration per record language. PostgreSQL has no
+# Azerbaijani or Chinese configuration: "simple" lowercases and splits on spaces
+# and punctuation, with no stemming and no stop words. Chinese is not split into
+# words at all, so Chinese text is found by substring (trigram index) instead.
+TS_CONFIGS = {"en": "english", "az": "simple", "zh-hans": "simple"}
+
+
+def _fold_chars(text):
+    """fold() one character at a time, keeping the length, so that positions in
+    the folded text are positions in the original (for highlighting)."""
+    folded = []
+    for char in text:
+        lowered = fold(char)
+        folded.append(lowered if len(lowered) == 1 else char)
+    return "".join(folded)
+
+
+# Query text -------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+")
+
+
+def clean_query(raw):
+    """The query as searched for: control characters (NUL included) dropped,
+    spaces collapsed, at most MAX_QUERY_LENGTH characters."""
+    text = "".join(
+        " " if unicodedata.category(char).startswith("C") else char
+        for char in (raw or "")[: MAX_QUERY_LENGTH * 4]
+    )
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def _is_wide(char):
+    # Chinese characters: one of them is already a word.
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def query_words(query):
+    """The folded words every result must contain: runs of letters and digits,
+    so that search syntax (' & | ! :* ( < >) is never more than a separator.
+    Single Latin letters or digits would match nearly everything and are dropped;
+    a single Chinese character is a word."""
+    words = []
+    for match in _WORD.finditer(fold(query)):
+        word = match.group()
+        if (len(word) > 1 or _is_wide(word)) and word not in words:
+            words.append(word)
+    return words[:MAX_WORDS]
+
+
+def _like_pattern(word):
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+# What is searched ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: str
+    model: type
+    # Fields by weight: title (A) above summary (B) above body (C).
+    weights: tuple
+    select_related: tuple = ()
+
+    def queryset(self):
+        queryset = self.model.objects.published()
+        if self.select_related:
+            queryset = queryset.select_related(*self.select_related)
+        return queryset
+
+    @property
+    def ordering(self):
+        return [*self.model._meta.ordering, "pk"]
+
+
+KINDS = (
+    Kind(
+        "events",
+        gettext_lazy("Events"),
+        Event,
+        (("title",), ("summary",), ("body",)),
+        ("place",),
+    ),
+    Kind(
+        "projects",
+        gettext_lazy("Projects"),
+        Project,
+        (("title",), ("summary",), ("body",)),
+        ("sector",),
+    ),
+    Kind(
+        "agreements",
+        gettext_lazy("Agreements"),
+        Agreement,
+        (("title",), ("summary",), ("body",)),
+    ),
+    Kind(
+        "people", gettext_lazy("People"), Person, (("name",), ("honorific",), ("bio",))
+    ),
+    Kind(
+        "organisations",
+        gettext_lazy("Organisations"),
+        Organization,
+        (("name", "acronym"), ("description",), ()),
+    ),
+    Kind(
+        "key-figures",
+        gettext_lazy("Key figures"),
+        Indicator,
+        (("name",), ("description",), ()),
+    ),
+)
+KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
+WEIGHTS = "ABC"
+
+
+def _languages():
+    return list(TS_CONFIGS)
+
+
+# SQL ----------------------------------------------------------------------------
+# The expressions below must stay identical to the index expressions of
+# portal/migrations/0007_search.py (with bare column names there), or PostgreSQL
+# cannot use the indexes; tests/test_search.py checks it with EXPLAIN.
+
+
+class _SQL:
+    """SQL text for searching one kind of record on the current database."""
+
+    def __init__(self, kind, vendor):
+        self.kind = kind
+        self.vendor = vendor
+        self.table = connection.ops.quote_name(kind.model._meta.db_table)
+
+    def column(self, field, language):
+        name = build_localized_fieldname(field, language)
+        return f"{self.table}.{connection.ops.quote_name(name)}"
+
+    def fold(self, expression):
+        if self.vendor == "postgresql":
+            return f"lower(translate({expression}, '{FOLD_FROM}', '{FOLD_TO}'))"
+        return f"portal_fold({expression})"
+
+    def text(self, fields, language):
+        return " || ' ' || ".join(
+            f"coalesce({self.column(field, language)}, '')" for field in fields
+        )
+
+    def document(self, language):
+        """Every searched field of the record in one language, folded."""
+        fields = [field for group in self.kind.weights for field in group]
+        return self.fold(self.text(fields, language))
+
+    def vector(self, language):
+        config = TS_CONFIGS[language]
+        return " || ".join(
+            f"setweight(to_tsvector('{config}'::regconfig, "
+            f"{self.fold(self.text(fields, language))}), '{weight}')"
+            for weight, fields in zip(WEIGHTS, self.kind.weights, strict=True)
+            if fields
+        )
+
+    def tsquery(self, language):
+        config = TS_CONFIGS[language]
+        return f"plainto_tsquery('{config}'::regconfig, {self.fold('%s')})"
+
+    def like_all(self, expression, words):
+        """Every word is in the (folded) expression."""
+        escape_clause = " ESCAPE '\\'" if self.vendor == "sqlite" else ""
+        sql = " AND ".join(
+            f"{expression} LIKE {self.fold('%s')}{escape_clause}" for _word in words
+        )
+        return sql, [_like_pattern(word) for word in words]
+
+
+def _join(parts, operator):
+    sql = f" {operator} ".join(f"({part})" for part, _params in parts)
+    params = [param for _part, part_params in parts for param in part_params]
+    return sql, params
+
+
+def _match(sql, words, phrase):
+    """WHERE condition: the record matches in at least one language."""
+    # Cheapest first: PostgreSQL stops at the first branch that holds.
+    parts = [sql.like_all(sql.document(language), words) for language in _languages()]
+    if sql.vendor == "postgresql":
+        for language in _languages():
+            parts.append(
+                (f"{sql.vector(language)} @@ {sql.tsquery(language)}", [phrase])
+            )
+        for language in _languages():
+            parts.append((f"{sql.fold('%s')} <%% {sql.document(language)}", [phrase]))
+    return _join(parts, "OR")
+
+
+def match_condition(kind, words):
+    """The WHERE condition of a search: the record matches in some language."""
+    sql = _SQL(kind, connection.vendor)
+    condition, params = _match(sql, words, " ".join(words))
+    return RawSQL(condition, params, output_field=BooleanField())
+
+
+def _field_hit(sql, fields, words, phrase, languages):
+    """The words are in these fields, in one of the languages."""
+    parts = []
+    for language in languages:
+        text = sql.fold(sql.text(fields, language))
+        config = TS_CONFIGS[language]
+        # With "simple" (no stemming) a full-text match is also a substring
+        # match, so only stemmed languages need the (costlier) tsvector here.
+        if sql.vendor == "postgresql" and config != "simple":
+            parts.append(
+                (
+                    f"to_tsvector('{config}'::regconfig, {text}) "
+                    f"@@ {sql.tsquery(language)}",
+                    [phrase],
+                )
+            )
+        parts.append(sql.like_all(text, words))
+    return _join(parts, "OR")
+
+
+def _tier(sql, words, phrase, languages):
+    """4 for a match in the title, 2 in the summary, 1 in the body, added up: any
+    title match ranks above every record without one, and so on down."""
+    parts = []
+    for value, fields in zip((4, 2, 1), sql.kind.weights, strict=True):
+        if fields:
+            hit, params = _field_hit(sql, fields, words, phrase, languages)
+            parts.append((f"CASE WHEN {hit} THEN {value} ELSE 0 END", params))
+    return _join(parts, "+")
+
+
+def _rank(sql, phrase, reader):
+    """Within a tier (PostgreSQL): ts_rank in the reader's language, with English,
+    every record's fallback, counting a little; then trigram word similarity of
+    the title, which orders the misspelt matches."""
+    rank = f"ts_rank({sql.vector(reader)}, {sql.tsquery(reader)})"
+    params = [phrase]
+    if reader != "en":
+        rank += f" + 0.1 * ts_rank({sql.vector('en')}, {sql.tsquery('en')})"
+        params.append(phrase)
+    title = sql.kind.weights[0]
+    titles = ", ".join(
+        f"word_similarity({sql.fold('%s')}, {sql.fold(sql.text(title, language))})"
+        for language in _languages()
+    )
+    similarity = f"GREATEST({titles})"
+    return rank, params, similarity, [phrase] * len(_languages())
+
+
+def search_queryset(kind, words, language=None):
+    """Published records of this kind that match the words, best first."""
+    vendor = connection.vendor
+    sql = _SQL(kind, vendor)
+    reader = language if language in TS_CONFIGS else "en"
+    phrase = " ".join(words)
+    tier, tier_params = _tier(sql, words, phrase, _languages())
+    reader_tier, reader_params = _tier(sql, words, phrase, [reader])
+    queryset = (
+        kind.queryset()
+        .filter(match_condition(kind, words))
+        .annotate(
+            search_tier=RawSQL(tier, tier_params, output_field=IntegerField()),
+            search_reader_tier=RawSQL(
+                reader_tier, reader_params, output_field=IntegerField()
+            ),
+        )
+    )
+    order = ["-search_tier", "-search_reader_tier"]
+    if vendor == "postgresql":
+        rank, rank_params, similarity, similarity_params = _rank(sql, phrase, reader)
+        queryset = queryset.annotate(
+            search_rank=RawSQL(rank, rank_params, output_field=FloatField()),
+            search_similarity=RawSQL(
+                similarity, similarity_params, output_field=FloatField()
+            ),
+        )
+        order += ["-search_rank", "-search_similarity"]
+    return queryset.order_by(*order, *kind.ordering)
+
+
+# Display ------------------------------------------------------------------------
+
+
+def highlight(text, words):
+    """The text, HTML-escaped, with each occurrence of the (folded) words wrapped
+    in <mark>. Written here because Django has no such helper and
+    PostgreSQL's ts_headline returns unescaped HTML and exists on one database
+    only. Every piece of the text goes through escape() before it is joined."""
+    text = text or ""
+    folded = _fold_chars(text)
+    spans = []
+    for word in words:
+        if len(word) < 2 and not _is_wide(word):
+            continue
+        start = folded.find(word)
+        while start != -1:
+            spans.append((start, start + len(word)))
+            start = folded.find(word, start + len(word))
+    spans.sort()
+    pieces, position = [], 0
+    for start, end in spans:
+        start = max(start, position)
+        if start >= end:
+            continue
+        pieces.append(escape(text[position:start]))
+        pieces.append(f"<mark>{escape(text[start:end])}</mark>")
+        position = end
+    pieces.append(escape(text[position:]))
+    # Safe: every piece above went through escape().
+    return mark_safe("".join(pieces))
+
+
+def excerpt(text, words, length=SNIPPET_LENGTH):
+    """Up to `length` characters of the text around the first matching word."""
+    text = " ".join((text or "").split())
+    if len(text) <= length:
+        return text
+    folded = _fold_chars(text)
+    found = [position for word in words if (position := folded.find(word)) != -1]
+    start = max(0, min(found) - length // 3) if found else 0
+    end = min(len(text), start + length)
+    start = max(0, end - length)
+    if start > 0:
+        space = text.find(" ", start, start + 25)
+        start = space + 1 if space != -1 else start
+    if end < len(text):
+        space = text.rfind(" ", end - 25, end)
+        end = space if space > start else end
+    return f"{'…' if start else ''}{text[start:end]}{'…' if end < len(text) else ''}"
+
+
+def _localized(record, field, language):
+    """(text, is English fallback) for a field in the reader's language."""
+    text = getattr(record, build_localized_fieldname(field, language), "") or ""
+    if text or language == "en":
+        return text, False
+    english = getattr(record, build_localized_fieldname(field, "en"), "") or ""
+    return english, bool(english)
+
+
+@dataclass
+class Hit:
+    record: object
+    url: str
+    title: str
+    title_fallback: bool
+    snippet: str
+    snippet_fallback: bool
+
+
+def make_hit(kind, record, words, language):
+    title_fields = [field for field in kind.weights[0] if field != "acronym"]
+    title, title_fallback = _localized(record, title_fields[0], language)
+    texts = [
+        _localized(record, field, language)
+        for fields in kind.weights[1:]
+        for field in fields
+    ]
+    texts = [(text, fallback) for text, fallback in texts if text]
+    # The first text that shows a matching word; else the summary.
+    chosen = next(
+        (
+            (text, fallback)
+            for text, fallback in texts
+            if any(word in _fold_chars(text) for word in words)
+        ),
+        texts[0] if texts else ("", False),
+    )
+    return Hit(
+        record=record,
+        url=record.get_absolute_url(),
+        title=highlight(title, words),
+        title_fallback=title_fallback,
+        snippet=highlight(excerpt(chosen[0], words), words),
+        snippet_fallback=chosen[1],
+    )
+
+
+@dataclass
+class Group:
+    kind: Kind
+    count: int
+    hits: list
+
+    @property
+    def more(self):
+        return self.count > len(self.hits)
+
+
+# The view -----------------------------------------------------------------------
+
+
+class QueryField(forms.CharField):
+    def to_python(self, value):
+        # Cleaned before validation, so a NUL byte is dropped, not an error.
+        return clean_query(super().to_python(value))
+
+
+class SearchForm(forms.Form):
+    q = QueryField(required=False)
+    kind = forms.ChoiceField(
+        required=False, choices=[("", "")] + [(kind.key, kind.key) for kind in KINDS]
+    )
+
+
+def _overview(words, language):
+    groups = []
+    for kind in KINDS:
+        rows = list(
+            search_queryset(kind, words, language).annotate(
+                search_total=Window(Count("pk"))
+            )[:TOP]
+        )
+        count = rows[0].search_total if rows else 0
+        hits = [make_hit(kind, record, words, language) for record in rows]
+        groups.append(Group(kind, count, hits))
+    return groups
+
+
+def search(request):
+    form = SearchForm(request.GET)
+    form.is_valid()
+    query = form.cleaned_data.get("q", "")
+    kind = KINDS_BY_KEY.get(form.cleaned_data.get("kind") or "")
+    context = {
+        "query": query,
+        "kinds": KINDS,
+        "unknown_kind": "kind" in form.errors,
+        "requested_kind": (request.GET.get("kind") or "")[:20],
+        "kind": kind,
+    }
+    words = query_words(query)
+    context["words"] = words
+    if not words:
+        return render(request, "portal/search.html", context)
+    language = get_language() or "en"
+    if kind is None:
+        groups = _overview(words, language)
+    else:
+        groups = []
+        for other in KINDS:
+            if other is kind:
+                paginator = Paginator(search_queryset(kind, words, language), PER_PAGE)
+                page = paginator.get_page(request.GET.get("page"))
+                hits = [make_hit(kind, r, words, language) for r in page.object_list]
+                groups.append(Group(kind, paginator.count, hits))
+                context.update(
+                    paginator=paginator,
+                    page_obj=page,
+                    is_paginated=page.has_other_pages(),
+                )
+            else:
+                count = search_queryset(other, words, language).count()
+                groups.append(Group(other, count, []))
+    context["groups"] = groups
+    context["total"] = sum(group.count for group in groups)
+    return render(request, "portal/search.html", context)
+
+
+__all__ = [
+    "KINDS",
+    "clean_query",
+    "excerpt",
+    "fold",
+    "highlight",
+    "match_condition",
+    "query_words",
+    "search",
+    "search_queryset",
+]

@@ -1,0 +1,206 @@
+/*
+ * Interactive maps (Leaflet, from static/vendor/). Each `.map[data-map-src]`
+ * element (templates/includes/map.html) gets the GeoJSON its attribute names and
+ * shows every feature as a marker: a pin for an exact location, a dashed circle
+ * for an approximate one (a point standing for a whole area), grouped into
+ * clusters where they overlap. A marker's popup links to its record.
+ *
+ * Only an enhancement: the list of the same places under the map works without
+ * this script, and stays there (folded) once the map is drawn. Nothing here
+ * writes markup from data: record names become text nodes.
+ */
+(function () {
+  "use strict";
+
+  if (!window.L || !window.fetch) {
+    return;
+  }
+
+  function init(element) {
+    fetch(element.dataset.mapSrc, {
+      headers: { Accept: "application/geo+json" },
+      credentials: "same-origin",
+    })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("map data: HTTP " + response.status);
+        }
+        return response.json();
+      })
+      .then(function (data) {
+        draw(element, data.features || []);
+      })
+      .catch(function () {
+        // The list of places under the map still says everything.
+        element.hidden = true;
+      });
+  }
+
+  function draw(element, features) {
+    var labels = element.dataset;
+    if (!features.length) {
+      return;
+    }
+    element.hidden = false;
+    var legend = element.nextElementSibling;
+    if (legend && legend.classList.contains("map-legend")) {
+      legend.hidden = false;
+    }
+
+    var map = L.map(element, { zoomControl: false, scrollWheelZoom: false });
+    L.control
+      .zoom({ zoomInTitle: labels.labelZoomIn, zoomOutTitle: labels.labelZoomOut })
+      .addTo(map);
+    L.tileLayer(labels.tileUrl, {
+      attribution: labels.attribution,
+      maxZoom: 18,
+      // The site sends no Referer elsewhere (same-origin); tile servers such as
+      // OpenStreetMap's ask for one, so tiles carry the site's origin.
+      referrerPolicy: "strict-origin-when-cross-origin",
+    }).addTo(map);
+
+    var icons = {
+      exact: L.icon({
+        iconUrl: labels.markerIcon,
+        iconRetinaUrl: labels.markerIcon2x,
+        shadowUrl: labels.markerShadow,
+        iconSize: [25, 41],
+        iconAnchor: [12, 41],
+        popupAnchor: [1, -34],
+        shadowSize: [41, 41],
+      }),
+      approximate: L.divIcon({
+        className: "map-approximate",
+        html: "",
+        iconSize: [30, 30],
+        iconAnchor: [15, 15],
+        popupAnchor: [0, -12],
+      }),
+    };
+
+    var clusters = L.markerClusterGroup({
+      showCoverageOnHover: false,
+      maxClusterRadius: 40,
+      iconCreateFunction: function (cluster) {
+        var count = cluster.getChildCount();
+        var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+        var content = document.createElement("span");
+        var number = document.createElement("span");
+        number.textContent = String(count);
+        var hint = document.createElement("span");
+        hint.className = "visually-hidden";
+        hint.textContent = " " + labels.labelCluster;
+        content.appendChild(number);
+        content.appendChild(hint);
+        return L.divIcon({
+          html: content,
+          className: "map-cluster map-cluster-" + size,
+          iconSize: [36, 36],
+        });
+      },
+    });
+
+    var points = [];
+    features.forEach(function (feature) {
+      var coordinates = feature.geometry && feature.geometry.coordinates;
+      if (!coordinates) {
+        return;
+      }
+      var properties = feature.properties;
+      var latlng = L.latLng(coordinates[1], coordinates[0]);
+      var label = properties.name + " — " + properties.place;
+      if (properties.approximate) {
+        label += " (" + labels.labelApproximate + ")";
+      }
+      var marker = L.marker(latlng, {
+        icon: properties.approximate ? icons.approximate : icons.exact,
+        title: label,
+        alt: label,
+        keyboard: true,
+      });
+      marker.bindPopup(popupContent(properties, labels));
+      marker.on("popupclose", function (event) {
+        // Back to the marker, unless the reader has moved on elsewhere.
+        var popup = event.popup.getElement();
+        var active = document.activeElement;
+        var icon = marker.getElement();
+        if (icon && (!active || active === document.body || popup.contains(active))) {
+          icon.focus({ preventScroll: true });
+        }
+      });
+      clusters.addLayer(marker);
+      points.push(latlng);
+    });
+    map.addLayer(clusters);
+
+    if (points.length === 1) {
+      map.setView(points[0], features[0].properties.approximate ? 5 : 10);
+    } else {
+      map.fitBounds(L.latLngBounds(points), { padding: [30, 30], maxZoom: 10 });
+    }
+
+    // The popup sits after every marker in the page; keyboard users are taken
+    // to its link (and back to the marker when it closes, above).
+    map.on("popupopen", function (event) {
+      var popup = event.popup.getElement();
+      var close = popup.querySelector(".leaflet-popup-close-button");
+      if (close) {
+        close.setAttribute("aria-label", labels.labelClose);
+        close.setAttribute("title", labels.labelClose);
+      }
+      if (!popup.dataset.escapes) {
+        // Leaflet closes popups on Escape only while the map itself has focus.
+        popup.dataset.escapes = "true";
+        popup.addEventListener("keydown", function (keyEvent) {
+          if (keyEvent.key === "Escape") {
+            map.closePopup();
+          }
+        });
+      }
+      var link = popup.querySelector(".map-popup-name a");
+      if (link) {
+        link.focus({ preventScroll: true });
+      }
+    });
+
+    var list = element.parentNode.querySelector("details.map-places");
+    if (list) {
+      list.open = false;
+    }
+    element.classList.add("map-ready");
+  }
+
+  function popupContent(properties, labels) {
+    var box = document.createElement("div");
+    box.className = "map-popup";
+    var kind = document.createElement("p");
+    kind.className = "map-popup-kind";
+    kind.textContent = properties.kind_label;
+    var name = document.createElement("p");
+    name.className = "map-popup-name";
+    var link = document.createElement("a");
+    link.href = properties.url;
+    link.textContent = properties.name;
+    if (properties.name_lang && properties.name_lang !== document.documentElement.lang) {
+      link.lang = properties.name_lang;
+    }
+    name.appendChild(link);
+    var place = document.createElement("p");
+    place.className = "map-popup-place";
+    var placeName = document.createElement("span");
+    placeName.textContent = properties.place;
+    if (properties.place_lang && properties.place_lang !== document.documentElement.lang) {
+      placeName.lang = properties.place_lang;
+    }
+    place.appendChild(placeName);
+    if (properties.approximate) {
+      place.appendChild(document.createTextNode(" (" + labels.labelApproximate + ")"));
+    }
+    box.appendChild(kind);
+    box.appendChild(name);
+    box.appendChild(place);
+    return box;
+  }
+
+  document.querySelectorAll(".map[data-map-src]").forEach(init);
+})();
