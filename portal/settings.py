@@ -6,6 +6,7 @@ database is an SQLite file in the project folder.
 """
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -74,7 +75,11 @@ INSTALLED_APPS = [
     # Before staticfiles so runserver serves static files the way production does.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "reversion",
     "reversion_compare",
     "concurrency",
@@ -89,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before CommonMiddleware, so even its redirects carry the CORS headers.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -251,6 +258,63 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 from import_export.formats import base_formats  # noqa: E402
 
 IMPORT_EXPORT_FORMATS = [base_formats.CSV, base_formats.XLSX]
+
+# The JSON API (/api/v1/, portal/api/, docs/api.md): read-only, anonymous, paged,
+# rate-limited per address through the cache.
+API_PAGE_SIZE = 20
+API_MAX_PAGE_SIZE = 100
+# Requests per client address: "120/min"; s, min, hour or day.
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT") or "120/min"
+if not re.fullmatch(r"\d+/(s|sec|m|min|h|hour|d|day)", API_RATE_LIMIT):
+    raise ImproperlyConfigured(
+        f"API_RATE_LIMIT must look like 120/min, not {API_RATE_LIMIT!r}"
+    )
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["portal.api.throttling.AddressRateThrottle"],
+    "COERCE_DECIMAL_TO_STRING": False,
+    # Behind the TLS proxy the client's address is the last X-Forwarded-For entry.
+    "NUM_PROXIES": 1 if env_bool("BEHIND_TLS_PROXY") else None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "China–Azerbaijan Relations Portal API",
+    "VERSION": "1.0.0",
+    "DESCRIPTION": (
+        "Read-only access to every published record of the portal: events, "
+        "agreements, projects, people, organisations, places, key figures and "
+        "sources, with their citations. Records are published under the Creative "
+        "Commons Attribution 4.0 licence (CC BY 4.0); please cite the portal and "
+        "the original sources. See docs/api.md."
+    ),
+    "LICENSE": {
+        "name": "CC BY 4.0",
+        "url": "https://creativecommons.org/licenses/by/4.0/",
+    },
+    "SERVERS": [{"url": "/", "description": "This site"}],
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Not built by `check --deploy` (it would query the database for the
+    # filters' choices); tests/api/test_schema.py tests the schema instead.
+    "ENABLE_DJANGO_DEPLOY_CHECK": False,
+    # One name for each choice set several fields share.
+    "ENUM_NAME_OVERRIDES": {
+        "PrecisionEnum": "portal.dates.Precision",
+        "QualifierEnum": "portal.models.indicators.Qualifier",
+        "CurrencyEnum": "portal.models.indicators.Currency",
+    },
+}
+# Anyone may read the API from a browser on another site; nothing else crosses.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
 
 LOGGING = {
     "version": 1,

@@ -1,10 +1,20 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from events.urls import agreement_patterns
 
-from . import corrections, maps, search, views
+from . import (
+    calendar,
+    corrections,
+    downloads,
+    feeds,
+    maps,
+    search,
+    sitemaps,
+    views,
+)
 
 people_patterns = (
     [
@@ -27,6 +37,16 @@ urlpatterns = i18n_patterns(
     path("", views.home, name="home"),
     path("map.geojson", maps.site_geojson, name="map"),
     path("map/<str:kind>/<slug:slug>.geojson", maps.record_geojson, name="map-record"),
+    # Feeds and the calendar before the lists' includes; they take the lists'
+    # filters in their query strings.
+    path("events/feed/rss/", feeds.EventRssFeed(), name="event-feed-rss"),
+    path("events/feed/atom/", feeds.EventAtomFeed(), name="event-feed-atom"),
+    path("events/calendar.ics", calendar.events_ics, name="event-calendar"),
+    path("projects/feed/rss/", feeds.ProjectRssFeed(), name="project-feed-rss"),
+    path("projects/feed/atom/", feeds.ProjectAtomFeed(), name="project-feed-atom"),
+    # "Download these results" of each list, and every published record at once.
+    path("download/<str:kind>.<str:fmt>", downloads.list_download, name="download"),
+    path("data/portal-dataset.zip", downloads.dataset, name="dataset"),
     path("events/", include("events.urls")),
     path("agreements/", include(agreement_patterns)),
     path("projects/", include("projects.urls")),
@@ -48,4 +68,16 @@ urlpatterns = i18n_patterns(
         name="correction-sent",
     ),
 )
-urlpatterns += [path("admin/", admin.site.urls)]
+urlpatterns += [
+    path("admin/", admin.site.urls),
+    # The JSON API carries its language in ?lang= or Accept-Language, not the path.
+    path("api/v1/", include("portal.api.urls")),
+    # One sitemap for every language: each <url> names its translations.
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": sitemaps.SITEMAPS},
+        name="sitemap",
+    ),
+    path("robots.txt", sitemaps.robots_txt, name="robots"),
+]

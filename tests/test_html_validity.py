@@ -40,6 +40,8 @@ def public_urls():
     urls += [source.get_absolute_url() for source in Source.objects.all()]
     urls += [
         reverse("events:list") + "?type=nonsense&page=99",
+        # Feed and calendar links that carry the filters.
+        reverse("events:list") + "?type=statement",
         reverse("projects:list") + "?sector=renewable-energy",
         reverse("projects:list") + "?place=azerbaijan&status=operational",
         reverse("events:year", args=[2025]),

@@ -20,6 +20,15 @@ def test_the_map_libraries_are_vendored():
     assert {"leaflet", "leaflet.markercluster"} <= set(vendored_packages())
 
 
+def test_swagger_ui_is_vendored_for_the_api_docs():
+    files = {path.name for path in (VENDOR / "swagger-ui-dist").iterdir()}
+    assert {"swagger-ui-bundle.js", "swagger-ui.css", "LICENSE"} <= files
+    # The stylesheet names its source map; collectstatic needs the file beside it.
+    css = (VENDOR / "swagger-ui-dist" / "swagger-ui.css").read_text()
+    if "sourceMappingURL=swagger-ui.css.map" in css:
+        assert "swagger-ui.css.map" in files
+
+
 @pytest.mark.parametrize("package", vendored_packages())
 def test_vendored_files_match_the_pinned_package(package):
     lock = json.loads((ROOT / "package-lock.json").read_text())

@@ -1,0 +1,12 @@
+from django.conf import settings
+from rest_framework.throttling import AnonRateThrottle
+
+
+class AddressRateThrottle(AnonRateThrottle):
+    """Requests per client address, counted in the cache (per process with the
+    default local-memory cache). The rate is read per request from
+    settings.API_RATE_LIMIT (None: no limit), not once at import as DRF's own
+    throttles do, so tests and deployments can change it."""
+
+    def get_rate(self):
+        return settings.API_RATE_LIMIT

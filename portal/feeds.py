@@ -1,0 +1,181 @@
+"""RSS 2.0 and Atom 1.0 feeds of the newest published events and projects.
+
+A feed follows the same filters as its list (`/en/events/feed/rss/?type=talks`
+lists what `/en/events/?type=talks` lists), in the reader's language, newest
+publication first. A filter value the list's FilterSet refuses is a 400 that
+says which, never a 500. Drafts and records scheduled for later never appear:
+every feed starts from `published()`.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+from django_filters import FilterSet
+
+from events.filters import EventFilter
+from events.models import Event
+from projects.filters import ProjectFilter
+from projects.models import Project
+
+# How many entries a feed carries: readers poll often, so the newest suffice.
+FEED_SIZE = 50
+
+
+def filtered(request, filterset_class, model):
+    """The list's FilterSet over the published records, bound to the query."""
+    return filterset_class(
+        request.GET, queryset=model.objects.published(), request=request
+    )
+
+
+def bad_filters_response(filterset):
+    """A plain-text 400 naming each filter that cannot be used, and why."""
+    lines = [_("These filters cannot be used:")]
+    for field, errors in filterset.errors.items():
+        lines += [f"- {field}: {error}" for error in errors]
+    return HttpResponse(
+        "\n".join(lines) + "\n", status=400, content_type="text/plain; charset=utf-8"
+    )
+
+
+def query_suffix(query):
+    """The filters as "?…" (without a page number), or ""."""
+    query = query.copy()
+    query.pop("page", None)
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else ""
+
+
+@dataclass
+class FeedRequest:
+    filterset: FilterSet
+    request: HttpRequest
+    query: str
+
+
+class FilteredFeed(Feed):
+    """A feed of `model`'s published records that `filterset_class` keeps.
+
+    Feed instances are shared by every request, so per-request state (the
+    filters) travels as the feed's `obj`, never on `self`.
+    """
+
+    model = None
+    filterset_class = None
+    list_url_name = None
+
+    def __call__(self, request, *args, **kwargs):
+        filterset = filtered(request, self.filterset_class, self.model)
+        if not filterset.is_valid():
+            return bad_filters_response(filterset)
+        return super().__call__(request, filterset=filterset)
+
+    def get_object(self, request, filterset):
+        return FeedRequest(filterset, request, query_suffix(request.GET))
+
+    def link(self, obj):
+        # The list these entries come from, with the same filters.
+        return reverse(self.list_url_name) + obj.query
+
+    def feed_url(self, obj):
+        return obj.request.path + obj.query
+
+    def items(self, obj):
+        newest = self.for_feed(obj.filterset.qs).order_by("-published_at", "-pk")
+        items = list(newest[:FEED_SIZE])
+        for item in items:
+            # Absolute, for the guid too (Feed makes only links absolute).
+            item.feed_url = obj.request.build_absolute_uri(item.get_absolute_url())
+        return items
+
+    def item_link(self, item):
+        return item.feed_url
+
+    def for_feed(self, queryset):
+        return queryset
+
+    def item_title(self, item):
+        # Plain text (Django's default escapes titles a second time, which
+        # readers then show as "&#x27;"); the XML writer escapes it once.
+        return item.title
+
+    def item_description(self, item):
+        # RSS descriptions and Atom summaries are HTML: escaped, the summary
+        # reads as the text it is ("R&D <2025>"), and no markup gets through.
+        return escape(item.summary)
+
+    def item_guid(self, item):
+        # The record's address: stable, since a published slug never changes.
+        return item.feed_url
+
+    item_guid_is_permalink = True
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+
+class EventFeed(FilteredFeed):
+    model = Event
+    filterset_class = EventFilter
+    list_url_name = "events:list"
+
+    def title(self, obj):
+        return _("China–Azerbaijan Relations: events")
+
+    def description(self, obj):
+        return _("The newest events recorded by the China–Azerbaijan Relations Portal.")
+
+    def item_categories(self, item):
+        return [item.get_kind_display()]
+
+
+class ProjectFeed(FilteredFeed):
+    model = Project
+    filterset_class = ProjectFilter
+    list_url_name = "projects:list"
+
+    def title(self, obj):
+        return _("China–Azerbaijan Relations: cooperation projects")
+
+    def description(self, obj):
+        return _(
+            "The newest cooperation projects recorded by the China–Azerbaijan "
+            "Relations Portal."
+        )
+
+    def for_feed(self, queryset):
+        return queryset.select_related("sector")
+
+    def item_categories(self, item):
+        return [item.sector.name, item.get_project_status_display()]
+
+
+class AtomMixin:
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+
+class EventRssFeed(EventFeed):
+    feed_type = Rss201rev2Feed
+
+
+class EventAtomFeed(AtomMixin, EventFeed):
+    pass
+
+
+class ProjectRssFeed(ProjectFeed):
+    feed_type = Rss201rev2Feed
+
+
+class ProjectAtomFeed(AtomMixin, ProjectFeed):
+    pass

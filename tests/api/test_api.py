@@ -1,0 +1,407 @@
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from portal.models import Status
+from tests.builders import (
+    add_observation,
+    add_participant,
+    add_partner,
+    cite,
+    make_agreement,
+    make_country,
+    make_event,
+    make_indicator,
+    make_organization,
+    make_person,
+    make_place,
+    make_project,
+)
+
+pytestmark = pytest.mark.django_db
+
+ENDPOINTS = (
+    "events",
+    "agreements",
+    "projects",
+    "people",
+    "organisations",
+    "indicators",
+)
+
+
+def api(client, path, **headers):
+    response = client.get(f"/api/v1/{path}", **headers)
+    return response
+
+
+def slugs(client, path):
+    """Every slug the API lists at `path` (a list URL with a query string)."""
+    separator = "&" if "?" in path else "?"
+    response = api(client, f"{path}{separator}page_size=100")
+    assert response.status_code == 200, response.content
+    return [record["slug"] for record in response.json()["results"]]
+
+
+def hidden_records():
+    """A draft and a scheduled record of each kind, all linked to public ones."""
+    later = timezone.now() + datetime.timedelta(days=3)
+    hidden = {}
+    for state in ("draft", "scheduled"):
+        fields = (
+            {"status": Status.DRAFT}
+            if state == "draft"
+            else {"status": Status.PUBLISHED, "published_at": later}
+        )
+        hidden[state] = {
+            "events": make_event(slug=f"{state}-event", **fields),
+            "agreements": make_agreement(slug=f"{state}-agreement", **fields),
+            "projects": make_project(slug=f"{state}-project", **fields),
+            "people": make_person(slug=f"{state}-person", **fields),
+            "organisations": make_organization(slug=f"{state}-org", **fields),
+            "indicators": make_indicator(slug=f"{state}-indicator", **fields),
+        }
+    return hidden
+
+
+def test_drafts_and_scheduled_records_never_leave_through_the_api(client):
+    event = make_event(slug="public-event")
+    project = make_project(slug="public-project")
+    agreement = make_agreement(slug="public-agreement")
+    person = make_person(slug="public-person")
+    organization = make_organization(slug="public-org")
+    hidden = hidden_records()
+    for records in hidden.values():
+        # Linked from every public record, so nested links are tested too.
+        add_participant(event, records["people"])
+        event.organizations.add(records["organisations"])
+        records["agreements"].event = event
+        records["agreements"].save()
+        project.events.add(records["events"])
+        project.agreements.add(records["agreements"])
+        add_partner(project, records["organisations"])
+        records["projects"].events.add(event)
+        agreement.parties.add(records["organisations"])
+        add_participant(records["events"], person)
+        records["organisations"].units.add(organization)
+    public = [event, project, agreement, person, organization]
+    bodies = []
+    for name in ENDPOINTS:
+        response = api(client, f"{name}/?page_size=100")
+        assert response.status_code == 200
+        bodies.append(response.content.decode())
+        for state in hidden:
+            detail = api(client, f"{name}/{hidden[state][name].slug}/")
+            assert detail.status_code == 404
+    for record in public:
+        kind = {
+            "Event": "events",
+            "Project": "projects",
+            "Agreement": "agreements",
+            "Person": "people",
+            "Organization": "organisations",
+        }[type(record).__name__]
+        response = api(client, f"{kind}/{record.slug}/")
+        assert response.status_code == 200
+        bodies.append(response.content.decode())
+    text = "\n".join(bodies)
+    for state in ("draft", "scheduled"):
+        assert f"{state}-" not in text
+    assert "public-event" in text and "public-org" in text
+
+
+def test_records_link_to_each_other_and_to_their_pages(client):
+    country = make_country(slug="azerbaijan")
+    city = make_place(name="Baku", slug="baku", parent=country)
+    event = make_event(slug="talks", place=city)
+    person = make_person(slug="minister", country=country)
+    add_participant(event, person, role="Minister of Economy")
+    project = make_project(slug="solar")
+    project.events.add(event)
+    cite(event, quote="They met in Baku.")
+
+    record = api(client, "events/talks/", HTTP_ACCEPT_LANGUAGE="en").json()
+    assert record["id"] == event.pk
+    assert record["url"] == "http://testserver/api/v1/events/talks/"
+    assert record["html_url"] == "http://testserver/en/events/talks/"
+    assert record["place"]["slug"] == "baku"
+    assert record["place"]["url"].endswith("/api/v1/places/baku/")
+    assert record["participants"][0]["person"]["slug"] == "minister"
+    assert record["participants"][0]["role"] == "Minister of Economy"
+    assert record["participants"][0]["side_label"] == "Azerbaijan"
+    assert [p["slug"] for p in record["projects"]] == ["solar"]
+    assert record["kind"] == "talks"
+    assert record["kind_label"] == "Talks or meeting"
+    assert record["date"] == "2025-09-15"
+    assert record["date_precision"] == "day"
+    assert record["date_display"] == "15 September 2025"
+    assert record["citations"][0]["quote"] == "They met in Baku."
+    # Following a link gives the linked record.
+    place = client.get(record["place"]["url"]).json()
+    assert place["parent"]["slug"] == "azerbaijan"
+
+
+def test_the_slug_and_id_stay_when_a_record_changes(client):
+    event = make_event(slug="stable", title="Before")
+    before = api(client, "events/stable/").json()
+    event.title = "After"
+    event.save()
+    after = api(client, "events/stable/").json()
+    assert (before["id"], before["slug"], before["url"]) == (
+        after["id"],
+        after["slug"],
+        after["url"],
+    )
+    assert after["title"] == "After"
+
+
+@pytest.mark.parametrize(
+    ("query", "headers", "language"),
+    [
+        ("?lang=az", {}, "az"),
+        ("?lang=zh-hans", {"HTTP_ACCEPT_LANGUAGE": "az"}, "zh-hans"),
+        ("", {"HTTP_ACCEPT_LANGUAGE": "az,en;q=0.5"}, "az"),
+        ("", {"HTTP_ACCEPT_LANGUAGE": "zh-CN"}, "zh-hans"),
+        ("", {}, "en"),
+    ],
+)
+def test_the_language_comes_from_lang_or_accept_language(
+    client, query, headers, language
+):
+    make_event(
+        slug="talks",
+        title_en="Talks",
+        title_az="Danışıqlar",
+        title_zh_hans="会谈",
+        kind="talks",
+    )
+    response = api(client, f"events/talks/{query}", **headers)
+    assert response["Content-Language"] == language
+    record = response.json()
+    assert (
+        record["title"]
+        == {"en": "Talks", "az": "Danışıqlar", "zh-hans": "会谈"}[language]
+    )
+    assert record["html_url"] == f"http://testserver/{language}/events/talks/"
+    assert record["kind_label"] != "" and record["kind"] == "talks"
+
+
+def test_an_untranslated_text_falls_back_to_english(client):
+    make_event(slug="talks", title_en="Talks", summary_en="English summary")
+    record = api(client, "events/talks/?lang=az").json()
+    assert record["title"] == "Talks"
+    assert record["summary"] == "English summary"
+
+
+def test_an_unknown_language_is_a_clear_400(client):
+    response = api(client, "events/?lang=fr")
+    assert response.status_code == 400
+    assert "fr" in response.json()["lang"][0]
+    assert "zh-hans" in response.json()["lang"][0]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "events/?type=nonsense",
+        "events/?date_from=2025-13-45",
+        "events/?place=nowhere",
+        "projects/?sector=nothing",
+        "agreements/?kind=scroll",
+        "people/?country=atlantis",
+        "organisations/?kind=club",
+        "places/?kind=planet",
+    ],
+)
+def test_a_filter_value_it_cannot_use_is_a_400_saying_which(client, query):
+    response = api(client, query)
+    assert response.status_code == 400
+    name = query.split("?")[1].split("=")[0]
+    assert name in response.json()
+
+
+# Queries on the seed records; each must give the same records on the page and
+# in the API.
+SAME_QUERIES = [
+    ("events:list", "events/", ""),
+    ("events:list", "events/", "?type=state_visit"),
+    ("events:list", "events/", "?year=2025"),
+    ("events:list", "events/", "?place=azerbaijan"),
+    ("events:list", "events/", "?q=Aliyev"),
+    ("events:list", "events/", "?date_from=2025-01-01&date_to=2025-12-31"),
+    ("events:list", "events/", "?person=ilham-aliyev"),
+    ("projects:list", "projects/", ""),
+    ("projects:list", "projects/", "?sector=renewable-energy"),
+    ("projects:list", "projects/", "?status=operational&direction=cn_az"),
+    ("projects:list", "projects/", "?place=azerbaijan"),
+    ("projects:list", "projects/", "?partner_country=china"),
+    ("agreements:list", "agreements/", ""),
+    ("agreements:list", "agreements/", "?kind=agreement"),
+    ("agreements:list", "agreements/", "?q=visa"),
+    ("people:list", "people/", ""),
+    ("people:list", "people/", "?country=china"),
+    ("organizations:list", "organisations/", ""),
+    ("organizations:list", "organisations/", "?kind=ministry"),
+    ("organizations:list", "organisations/", "?country=azerbaijan&q=ministry"),
+]
+
+
+@pytest.mark.parametrize(("page", "endpoint", "query"), SAME_QUERIES)
+def test_page_filters_and_api_filters_give_the_same_records(
+    client, seeded, page, endpoint, query
+):
+    response = client.get(reverse(page) + query)
+    assert response.status_code == 200
+    on_page = [record.slug for record in response.context["paginator"].object_list]
+    in_api = slugs(client, endpoint + query)
+    assert sorted(on_page) == sorted(in_api)
+    assert len(in_api) == len(set(in_api))
+
+
+def test_the_seed_queries_are_not_all_empty(client, seeded):
+    # Guards the comparison above against comparing nothing with nothing.
+    found = [slugs(client, endpoint + query) for _page, endpoint, query in SAME_QUERIES]
+    assert sum(1 for result in found if result) >= len(SAME_QUERIES) - 3
+
+
+def test_lists_are_paged_and_the_page_size_is_capped(client):
+    for number in range(5):
+        make_event(slug=f"event-{number}")
+    first = api(client, "events/?page_size=2").json()
+    assert first["count"] == 5
+    assert len(first["results"]) == 2
+    assert "page=2" in first["next"]
+    second = client.get(first["next"]).json()
+    assert not {r["slug"] for r in first["results"]} & {
+        r["slug"] for r in second["results"]
+    }
+    for number in range(5, 105):
+        make_place(slug=f"place-{number}")
+    capped = api(client, "places/?page_size=1000").json()
+    assert len(capped["results"]) == 100
+    assert api(client, "events/?page=99").status_code == 404
+    assert api(client, "events/?page=abc").status_code == 404
+
+
+def test_any_origin_may_read_the_api(client):
+    make_event(slug="talks")
+    response = api(client, "events/", HTTP_ORIGIN="https://example.org")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Credentials" not in response
+    preflight = client.options(
+        "/api/v1/events/",
+        HTTP_ORIGIN="https://example.org",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+    )
+    assert "GET" in preflight["Access-Control-Allow-Methods"]
+    assert "POST" not in preflight["Access-Control-Allow-Methods"]
+    # The public pages are not shared with other origins.
+    page = client.get("/en/events/", HTTP_ORIGIN="https://example.org")
+    assert "Access-Control-Allow-Origin" not in page
+
+
+def test_the_api_is_read_only(client):
+    make_event(slug="talks")
+    assert client.post("/api/v1/events/", {}).status_code == 405
+    assert client.delete("/api/v1/events/talks/").status_code == 405
+
+
+def test_too_many_requests_from_one_address_get_a_429(client, settings):
+    settings.API_RATE_LIMIT = "3/min"
+    cache.clear()
+    statuses = [api(client, "events/").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    response = api(client, "events/")
+    assert "detail" in response.json()
+    assert int(response["Retry-After"]) > 0
+    # Another address has its own allowance.
+    assert api(client, "events/", REMOTE_ADDR="10.0.0.9").status_code == 200
+
+
+def test_the_index_lists_the_endpoints(client):
+    links = client.get("/api/v1/").json()
+    assert links["events"] == "http://testserver/api/v1/events/"
+    assert links["schema"] == "http://testserver/api/v1/schema/"
+
+
+def test_the_docs_page_loads_swagger_ui_from_this_site(client):
+    response = client.get("/api/v1/docs/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "/static/vendor/swagger-ui-dist/swagger-ui-bundle." in html
+    assert "/static/js/api-docs." in html
+    assert 'data-schema-url="/api/v1/schema/"' in html
+    assert "<script>" not in html and "style=" not in html
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+class World:
+    """Linked records that grow by `add(n)`."""
+
+    def __init__(self):
+        self.country = make_country(slug="azerbaijan")
+        self.event = make_event(slug="the-event", place=self.country)
+        self.indicator = make_indicator(slug="the-indicator")
+        self.year = 1990
+
+    def add(self, rounds):
+        for _ in range(rounds):
+            self.year += 1
+            person = make_person(country=self.country)
+            organization = make_organization(country=self.country)
+            event = make_event(place=self.country, date=datetime.date(self.year, 1, 1))
+            add_participant(event, person)
+            event.organizations.add(organization)
+            project = make_project()
+            project.places.add(self.country)
+            project.events.add(event, self.event)
+            add_partner(project, organization)
+            agreement = make_agreement(event=event)
+            agreement.parties.add(organization)
+            project.agreements.add(agreement)
+            add_observation(
+                self.indicator,
+                period_start=datetime.date(self.year, 1, 1),
+                period_end=datetime.date(self.year, 12, 31),
+            )
+            for record in (event, project, agreement, person, organization):
+                cite(record)
+            cite(self.indicator.observations.last())
+
+
+MAX_QUERIES = {
+    "events": 8,
+    "agreements": 6,
+    "projects": 9,
+    "people": 5,
+    "organisations": 4,
+    "places": 3,
+    "sources": 3,
+    "indicators": 6,
+}
+
+
+def count(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        response = api(client, path)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("name", MAX_QUERIES)
+def test_api_lists_run_a_fixed_number_of_queries(client, name):
+    world = World()
+    world.add(2)
+    path = f"{name}/?page_size=100"
+    count(client, path)
+    small = count(client, path)
+    world.add(10)
+    large = count(client, path)
+    print(f"api {name}: {small} queries with little data, {large} with more")
+    assert small == large
+    assert large <= MAX_QUERIES[name]

@@ -1,0 +1,79 @@
+"""Schemathesis sends generated requests to every operation in the OpenAPI schema
+the app serves: none may fail with a server error, and every response must match
+the schema."""
+
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import response_schema_conformance
+
+
+@pytest.fixture
+def api_schema(seeded, settings):
+    settings.ALLOWED_HOSTS = ["localhost", "testserver"]
+    # Schemathesis calls the WSGI app itself, whose end-of-request signal would
+    # close the database connection and with it the test's transaction; Django's
+    # test client turns the same handler off the same way.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+# Hypothesis settings for each operation: enough examples to find a server
+# error or a response outside the schema, few enough to run in seconds.
+EXAMPLES = hypothesis_settings(
+    max_examples=25,
+    deadline=None,
+    # No example database: nothing is written to .hypothesis/.
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+def test_every_operation_answers_within_its_schema(api_schema):
+    # One loop rather than schemathesis' pytest plugin (schema.parametrize with
+    # a fixture), which does not work with pytest 9's nodes.
+    operations = [result.ok() for result in api_schema.get_all_operations()]
+    assert len(operations) == 16
+
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @EXAMPLES
+        def check(case):
+            case.call_and_validate(
+                checks=[not_a_server_error, response_schema_conformance]
+            )
+
+        check()
+
+
+def test_the_schema_lists_every_endpoint(client):
+    response = client.get("/api/v1/schema/", HTTP_ACCEPT="application/json")
+    paths = response.json()["paths"]
+    for name in (
+        "events",
+        "agreements",
+        "projects",
+        "people",
+        "organisations",
+        "places",
+        "indicators",
+        "sources",
+    ):
+        assert f"/api/v1/{name}/" in paths
+        assert f"/api/v1/{name}/{{slug}}/" in paths
+    parameters = {p["name"] for p in paths["/api/v1/events/"]["get"]["parameters"]}
+    # The list page's filters, the language and the pages.
+    assert {"q", "type", "year", "place", "person", "organization"} <= parameters
+    assert {"lang", "page", "page_size"} <= parameters
+    assert "CC BY 4.0" in response.json()["info"]["license"]["name"]

@@ -1,0 +1,234 @@
+"""Every list's "Download these results" and the full dataset."""
+
+import datetime
+import io
+import json
+import zipfile
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from portal.downloads import read_csv
+from portal.models import Status
+from tests.builders import (
+    add_observation,
+    add_participant,
+    cite,
+    make_agreement,
+    make_event,
+    make_indicator,
+    make_organization,
+    make_person,
+    make_project,
+    make_source,
+)
+
+pytestmark = pytest.mark.django_db
+
+LISTS = {
+    "events": "events:list",
+    "agreements": "agreements:list",
+    "projects": "projects:list",
+    "people": "people:list",
+    "organisations": "organizations:list",
+}
+
+
+def download(client, kind, fmt, query="", language="en"):
+    return client.get(f"/{language}/download/{kind}.{fmt}{query}")
+
+
+@pytest.mark.parametrize(("kind", "page"), LISTS.items())
+def test_every_list_page_offers_its_results_for_its_filters(client, kind, page):
+    response = client.get(reverse(page) + "?q=solar&page=1")
+    html = response.content.decode()
+    assert "Download these results" in html
+    assert f'href="/en/download/{kind}.csv?q=solar"' in html
+    assert f'href="/en/download/{kind}.json?q=solar"' in html
+
+
+@pytest.mark.parametrize(
+    ("kind", "page", "query"),
+    [
+        ("events", "events:list", "?type=state_visit"),
+        ("events", "events:list", "?place=azerbaijan&year=2025"),
+        ("projects", "projects:list", "?sector=renewable-energy"),
+        ("agreements", "agreements:list", "?q=visa"),
+        ("people", "people:list", "?country=china"),
+        ("organisations", "organizations:list", "?kind=ministry"),
+        ("events", "events:list", ""),
+    ],
+)
+def test_a_download_holds_exactly_the_records_of_the_filtered_list(
+    client, seeded, kind, page, query
+):
+    on_page = client.get(reverse(page) + query).context["paginator"].object_list
+    expected = sorted(record.slug for record in on_page)
+    rows = read_csv(download(client, kind, "csv", query).content)
+    assert sorted(row["slug"] for row in rows) == expected
+    document = download(client, kind, "json", query).json()
+    assert sorted(r["slug"] for r in document["results"]) == expected
+    assert document["count"] == len(expected)
+
+
+def test_a_download_has_every_record_not_one_page(client):
+    for number in range(25):
+        make_event(slug=f"event-{number}")
+    assert len(read_csv(download(client, "events", "csv").content)) == 25
+
+
+def test_the_csv_reads_back_with_the_values_of_the_json(client):
+    event = make_event(
+        slug="talks",
+        title="Talks, with “quotes”; and a comma",
+        summary="Line one\nline two",
+        date=datetime.date(2025, 9, 1),
+        date_precision="month",
+    )
+    add_participant(event, make_person(slug="minister"), role="Minister")
+    cite(event, make_source(slug="news"), quote="Said so.")
+    csv_row = read_csv(download(client, "events", "csv").content)[0]
+    record = download(client, "events", "json").json()["results"][0]
+    for column in ("id", "slug", "title", "summary", "kind", "kind_label", "date"):
+        assert csv_row[column] == str(record[column])
+    assert csv_row["date_precision"] == "month"
+    assert csv_row["date_display"] == "September 2025"
+    assert csv_row["date_approximate"] == "false"
+    assert csv_row["participants"] == "minister (az): Minister"
+    assert csv_row["citations"] == "news: Said so."
+    assert csv_row["place"] == "" and csv_row["place_name"] == ""
+
+
+def test_the_csv_is_utf8_with_a_byte_order_mark_and_a_filename(client):
+    make_event(slug="talks", title_az="Danışıqlar", title_zh_hans="会谈")
+    response = download(client, "events", "csv", language="az")
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="events-az.csv"'
+    assert read_csv(response.content)[0]["title"] == "Danışıqlar"
+    chinese = download(client, "events", "json", language="zh-hans").json()
+    assert chinese["results"][0]["title"] == "会谈"
+    assert chinese["language"] == "zh-hans"
+    assert "CC BY 4.0" in chinese["licence"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['=HYPERLINK("http://evil")', "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rCR"],
+)
+def test_formulas_are_escaped_and_read_back_unchanged(client, text):
+    make_event(slug="talks", title=text)
+    raw = download(client, "events", "csv").content.decode("utf-8-sig")
+    assert "'" + text.replace('"', '""') in raw
+    assert read_csv(download(client, "events", "csv").content)[0]["title"] == text
+
+
+def test_plain_negative_numbers_are_left_alone(client):
+    indicator = make_indicator(slug="trains")
+    add_observation(indicator, change_percent=-12.5)
+    response = client.get("/en/data/portal-dataset.zip")
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    rows = read_csv(archive.read("observations.csv"))
+    assert rows[0]["change_percent"] == "-12.50"
+    assert "'-12.50" not in archive.read("observations.csv").decode("utf-8-sig")
+
+
+def test_bad_filters_are_a_readable_400(client):
+    response = download(client, "events", "csv", "?type=nonsense&date_from=soon")
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "type:" in text and "date_from:" in text
+    assert response["Content-Type"].startswith("text/plain")
+
+
+def test_unknown_kinds_and_formats_are_404(client):
+    assert download(client, "places", "csv").status_code == 404
+    assert download(client, "events", "xlsx").status_code == 404
+
+
+def hidden(**links):
+    later = timezone.now() + datetime.timedelta(days=1)
+    records = []
+    for state, fields in (
+        ("draft", {"status": Status.DRAFT}),
+        ("scheduled", {"status": Status.PUBLISHED, "published_at": later}),
+    ):
+        records += [
+            make_event(slug=f"{state}-event", **fields),
+            make_agreement(slug=f"{state}-agreement", **fields),
+            make_project(slug=f"{state}-project", **fields),
+            make_person(slug=f"{state}-person", **fields),
+            make_organization(slug=f"{state}-org", **fields),
+            make_indicator(slug=f"{state}-indicator", **fields),
+        ]
+    return records
+
+
+def test_no_draft_or_scheduled_record_leaves_through_downloads(client):
+    event = make_event(slug="public-event")
+    project = make_project(slug="public-project")
+    for record in hidden():
+        name = type(record).__name__
+        if name == "Person":
+            add_participant(event, record)
+        elif name == "Organization":
+            event.organizations.add(record)
+        elif name == "Event":
+            project.events.add(record)
+        elif name == "Agreement":
+            project.agreements.add(record)
+        elif name == "Indicator":
+            add_observation(record)
+    texts = []
+    for kind in LISTS:
+        for fmt in ("csv", "json"):
+            texts.append(download(client, kind, fmt).content.decode("utf-8-sig"))
+    archive = zipfile.ZipFile(
+        io.BytesIO(client.get("/en/data/portal-dataset.zip").content)
+    )
+    texts += [archive.read(name).decode("utf-8-sig") for name in archive.namelist()]
+    text = "\n".join(texts)
+    assert "public-event" in text and "public-project" in text
+    assert "draft-" not in text
+    assert "scheduled-" not in text
+
+
+def test_the_full_dataset_has_every_kind_with_its_licence_and_dictionary(client):
+    event = make_event(slug="talks")
+    cite(event, make_source(slug="news"))
+    add_observation(make_indicator(slug="trains"))
+    response = client.get("/az/data/portal-dataset.zip")
+    assert response["Content-Type"] == "application/zip"
+    assert 'filename="portal-dataset-az.zip"' in response["Content-Disposition"]
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    names = set(archive.namelist())
+    for kind in (
+        "events",
+        "agreements",
+        "projects",
+        "people",
+        "organisations",
+        "places",
+        "sources",
+        "indicators",
+        "observations",
+    ):
+        assert {f"{kind}.csv", f"{kind}.json"} <= names
+    assert "CC BY 4.0" in archive.read("README.txt").decode()
+    dictionary = archive.read("DATA-DICTIONARY.md").decode()
+    events = json.loads(archive.read("events.json"))
+    assert events["language"] == "az"
+    assert [r["slug"] for r in events["results"]] == ["talks"]
+    # The dictionary names every column of every CSV file.
+    for name in names:
+        if name.endswith(".csv"):
+            header = archive.read(name).decode("utf-8-sig").splitlines()[0]
+            for column in header.split(","):
+                assert f"`{column}`" in dictionary, (name, column)
+
+
+def test_the_about_page_links_the_dataset_and_the_api(client):
+    html = client.get("/en/about/").content.decode()
+    assert 'href="/en/data/portal-dataset.zip"' in html
+    assert 'href="/api/v1/docs/"' in html
