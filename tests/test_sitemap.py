@@ -131,7 +131,8 @@ def test_each_address_names_its_translations_and_a_default(client, seeded):
         "x-default": f"{HOST}/events/{event.slug}/",
     }
     assert (
-        url.findtext("sm:lastmod", namespaces=NS) == event.updated_at.date().isoformat()
+        url.findtext("sm:lastmod", namespaces=NS)
+        == timezone.localdate(event.updated_at).isoformat()
     )
 
 
