@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.dates import Precision, format_partial_range, precision_fields
+from portal.markdown import MARKDOWN_HELP
 from portal.models import (
     Organization,
     PartialDatesMixin,
@@ -76,7 +77,7 @@ class Event(PartialDatesMixin, Publishable):
     summary = models.TextField(
         _("summary"), help_text=_("One or two sentences shown in lists and feeds.")
     )
-    body = models.TextField(_("body"), blank=True)
+    body = models.TextField(_("body"), blank=True, help_text=MARKDOWN_HELP)
     kind = models.CharField(_("type"), max_length=15, choices=EventKind)
     date, date_precision, date_approximate = precision_fields(_("date"))
     end_date = models.DateField(
@@ -199,7 +200,7 @@ class AgreementQuerySet(PublishableQuerySet):
 class Agreement(PartialDatesMixin, Publishable):
     title = models.CharField(_("title"), max_length=400)
     summary = models.TextField(_("summary"))
-    body = models.TextField(_("body"), blank=True)
+    body = models.TextField(_("body"), blank=True, help_text=MARKDOWN_HELP)
     kind = models.CharField(_("kind"), max_length=15, choices=AgreementKind)
     signed_on, signed_on_precision, signed_on_approximate = precision_fields(
         _("signed on"),

@@ -44,6 +44,7 @@ from .resources import (
     PublishableImportForm,
     SourceResource,
 )
+from .uploads import CheckedImportForm
 
 
 def all_languages(*fields):
@@ -157,6 +158,8 @@ class HistoryAdmin(ImportExportMixin, CompareVersionAdmin):
     # Import/Export buttons and "Recover deleted" appear together; the MRO above
     # (ImportExportMixin before CompareVersionAdmin) is what makes that happen.
     history_latest_first = True
+    # Size and type checks on the uploaded file (portal/uploads.py).
+    import_form_class = CheckedImportForm
 
     def has_import_permission(self, request):
         # Only records with a documented column format (a declared resource)

@@ -37,7 +37,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
-from import_export.forms import ConfirmImportForm, ImportForm
+from import_export.forms import ConfirmImportForm
 from modeltranslation.utils import build_localized_fieldname
 
 from . import workflow
@@ -53,6 +53,7 @@ from .models import (
     Source,
     Status,
 )
+from .uploads import CheckedImportForm
 
 # What a spreadsheet would run as a formula when a cell starts with it (OWASP's list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -460,7 +461,7 @@ IMPORT_STATUSES = [
 ]
 
 
-class PublishableImportForm(ImportForm):
+class PublishableImportForm(CheckedImportForm):
     """The upload form, with the status imported records get. The admin removes
     the choice for anyone who may not publish (HistoryAdmin.create_import_form)."""
 

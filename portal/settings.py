@@ -259,6 +259,10 @@ from import_export.formats import base_formats  # noqa: E402
 
 IMPORT_EXPORT_FORMATS = [base_formats.CSV, base_formats.XLSX]
 
+# Import uploads are refused above this size in bytes (portal/uploads.py checks
+# size and type); record bodies are Markdown, rendered by portal/markdown.py.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+
 # The JSON API (/api/v1/, portal/api/, docs/api.md): read-only, anonymous, paged,
 # rate-limited per address through the cache.
 API_PAGE_SIZE = 20

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Agreement, Event
 from portal.dates import precision_fields
+from portal.markdown import MARKDOWN_HELP
 from portal.models import (
     Currency,
     Organization,
@@ -94,7 +95,7 @@ class Project(PartialDatesMixin, Publishable):
     summary = models.TextField(
         _("summary"), help_text=_("One or two sentences shown in lists and feeds.")
     )
-    body = models.TextField(_("body"), blank=True)
+    body = models.TextField(_("body"), blank=True, help_text=MARKDOWN_HELP)
     sector = models.ForeignKey(
         Sector,
         verbose_name=_("sector"),

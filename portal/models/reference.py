@@ -7,9 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.dates import precision_fields
+from portal.markdown import MARKDOWN_HELP
 
 from .base import (
     PartialDatesMixin,
@@ -173,7 +175,7 @@ class Person(Publishable):
         limit_choices_to={"kind": PlaceKind.COUNTRY},
         related_name="people",
     )
-    bio = models.TextField(_("short biography"), blank=True)
+    bio = models.TextField(_("short biography"), blank=True, help_text=MARKDOWN_HELP)
 
     class Meta(Publishable.Meta):
         verbose_name = _("person")
@@ -225,7 +227,9 @@ class Organization(Publishable):
         related_name="units",
     )
     website = models.URLField(_("website"), blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=MARKDOWN_HELP
+    )
 
     class Meta(Publishable.Meta):
         verbose_name = _("organisation")
@@ -279,7 +283,11 @@ class Source(PartialDatesMixin, TimestampedModel):
     notes = models.TextField(
         _("notes"),
         blank=True,
-        help_text=_("How the source was obtained, and anything a reader should know."),
+        help_text=format_lazy(
+            "{} {}",
+            _("How the source was obtained, and anything a reader should know."),
+            MARKDOWN_HELP,
+        ),
     )
 
     partial_dates = ("published_on",)
