@@ -11,6 +11,23 @@ def pytest_sessionstart(session):
         call_command("collectstatic", interactive=False, verbosity=0)
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    # A test that commits (transaction=True) ends by emptying the database. Without
+    # serialized_rollback its flush re-creates content types, and the next test on
+    # the same worker that restores the serialized rows fails on duplicates; with
+    # it, each such test starts from the rows the migrations made, whatever ran
+    # before on its worker.
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction"):
+            if not marker.kwargs.get("serialized_rollback"):
+                raise pytest.UsageError(
+                    f"{item.nodeid}: django_db(transaction=True) needs "
+                    "serialized_rollback=True too (see tests/conftest.py)"
+                )
+
+
 @pytest.fixture(autouse=True)
 def _english_by_default():
     # A request activates its page's language in the thread and leaves it active;
