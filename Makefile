@@ -11,10 +11,11 @@ PY := $(VENV)/bin/python
 # A Python >= 3.12 (Django 6.1 needs it); scripts/find-python explains when none is found.
 PYTHON ?= $(shell scripts/find-python)
 
-.PHONY: help run test lint messages clean
+.PHONY: help run serve test lint messages clean
 
 help:
 	@echo "make run   - set up and serve the portal on http://127.0.0.1:$(PORT)"
+	@echo "make serve - production: gunicorn, settings from the environment (README)"
 	@echo "make test  - install test tools and run lint, migration checks and the suite"
 
 $(PY):
@@ -42,6 +43,31 @@ run: $(VENV)/.base-installed
 	$(PY) manage.py load_seed
 	$(PY) manage.py ensure_editor
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production, behind a TLS proxy: every setting comes from the environment
+# (README, "Production"). Refuses to start in development mode or half configured.
+serve:
+	@if [[ -n "$$DEBUG" && ! "$${DEBUG,,}" =~ ^(0|false|no|off)$$ ]]; then \
+		echo "make serve: DEBUG is '$$DEBUG'; production runs with DEBUG off" \
+			"(unset it or set DEBUG=0). For development use make run." >&2; \
+		exit 1; \
+	fi
+	@missing=""; for name in DATABASE_URL SECRET_KEY ALLOWED_HOSTS; do \
+		[[ -n "$${!name}" ]] || missing="$$missing $$name"; \
+	done; \
+	if [[ -n "$$missing" ]]; then \
+		echo "make serve: set$$missing in the environment (README, Production)." >&2; \
+		exit 1; \
+	fi
+	@if [[ ! "$$DATABASE_URL" =~ ^postgres(ql)?:// ]]; then \
+		echo "make serve: DATABASE_URL must be a postgres:// address." >&2; \
+		exit 1; \
+	fi
+	@$(MAKE) --no-print-directory $(VENV)/.base-installed
+	$(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	exec $(VENV)/bin/gunicorn -c gunicorn.conf.py portal.wsgi
 
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .

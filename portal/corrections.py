@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
 
 from .models.corrections import CORRECTABLE, Correction, sender_fingerprint
+from .security import client_ip
 
 # Django's default cache is per process (LocMemCache), so with several server
 # processes each keeps its own count. Production should configure a shared cache
@@ -75,7 +76,7 @@ def _rate_limited(request):
     return is_ratelimited(
         request,
         group="portal.corrections",
-        key="ip",
+        key=lambda _group, request: client_ip(request),
         rate=getattr(settings, "CORRECTIONS_RATE", DEFAULT_RATE),
         method="POST",
         increment=True,
@@ -89,7 +90,7 @@ def _file(form, record, request):
         name=form.cleaned_data["name"],
         email=form.cleaned_data["email"],
         language=get_language() or "",
-        sender=sender_fingerprint(request.META.get("REMOTE_ADDR", "")),
+        sender=sender_fingerprint(client_ip(request)),
     )
 
 

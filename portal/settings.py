@@ -7,6 +7,7 @@ database is an SQLite file in the project folder.
 
 import os
 import re
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -67,7 +68,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Before the admin, so its translation tabs and widgets take precedence.
     "modeltranslation",
-    "django.contrib.admin",
+    # django.contrib.admin, with two-factor sign-in (portal/twofactor.py).
+    "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -84,14 +86,29 @@ INSTALLED_APPS = [
     "reversion_compare",
     "concurrency",
     "import_export",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "portal",
     "events",
     "projects",
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
+    # First, so every response (redirects and static files too) carries the id
+    # and everything logged while answering it names it.
+    "portal.middleware.RequestIdMiddleware",
+    # Before SecurityMiddleware and whitenoise, so its https redirects and the
+    # static files get these headers too.
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "portal.middleware.CrossOriginResourcePolicyMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    # /healthz and /readyz, answered before CommonMiddleware checks the Host
+    # (probes use the instance's address) but after the header middleware.
+    "portal.health.HealthCheckMiddleware",
+    # A database outage raised by a view becomes a 503 page (portal/faults.py).
+    "portal.faults.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, so even its redirects carry the CORS headers.
@@ -100,8 +117,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Signs out sessions SESSION_MAX_HOURS after their sign-in (portal/security.py).
+    "portal.security.SessionLifetimeMiddleware",
+    # Whether the session was signed in with a code: request.user.is_verified().
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -137,7 +160,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A dead or hung database must fail a request quickly, not hang it.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
-            "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 5),
+            "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 3),
             "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
         }
     )
@@ -217,30 +240,77 @@ MAP_TILE_ATTRIBUTION = os.environ.get(
 )
 MAP_TILE_ORIGIN = tile_origin(MAP_TILE_URL)
 
-# Public pages carry no inline script or style, so the policy can be strict.
+# Every page, the admin and the API docs run with no inline script or style, so
+# the policy is strict; no nonce, so public pages stay cacheable. connect-src
+# serves the map's GeoJSON and the API docs' fetch of the schema.
 SECURE_CSP = {
-    "default-src": [CSP.SELF],
+    "default-src": [CSP.NONE],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:", *filter(None, [MAP_TILE_ORIGIN])],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
-    "base-uri": [CSP.SELF],
+    "base-uri": [CSP.NONE],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_HTTPONLY = True
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+# Features no page uses, denied to the page and anything it embeds
+# (django-permissions-policy's middleware sends it).
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "bluetooth": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "idle-detection": [],
+    "interest-cohort": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": [],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+# Production (DEBUG off) is HTTPS-only: plain HTTP is redirected, except the load
+# balancer's probes, and browsers are told to stay on HTTPS for a year.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$", r"^readyz/?$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+if not SECURE_HSTS_PRELOAD:
+    # Preloading is a commitment an installation makes for its whole domain
+    # (README, Production); until it opts in, check --deploy need not nag.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY") else None
 )
+# Cookies: Secure unless DEBUG is on (make run serves plain http); secure ones
+# get the __Host- prefix, which browsers accept only with Secure, Path=/ and no
+# Domain, so no subdomain can set or shadow them. Neither is read by JavaScript.
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+_COOKIE_PREFIX = "__Host-" if SESSION_COOKIE_SECURE else ""
+SESSION_COOKIE_NAME = f"{_COOKIE_PREFIX}sessionid"
+CSRF_COOKIE_NAME = f"{_COOKIE_PREFIX}csrftoken"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 
 LOGIN_URL = "admin:login"
 
@@ -283,8 +353,6 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_THROTTLE_CLASSES": ["portal.api.throttling.AddressRateThrottle"],
     "COERCE_DECIMAL_TO_STRING": False,
-    # Behind the TLS proxy the client's address is the last X-Forwarded-For entry.
-    "NUM_PROXIES": 1 if env_bool("BEHIND_TLS_PROXY") else None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "China–Azerbaijan Relations Portal API",
@@ -320,9 +388,121 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 
+# Logs go to stdout: JSON lines in production, text while developing; each names
+# its request id and none holds cookies, form data, addresses or emails
+# (portal/logging.py). gunicorn's own logs match (gunicorn.conf.py).
+LOG_FORMAT = os.environ.get("LOG_FORMAT") or ("text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request": {"()": "portal.logging.RequestContext"}},
+    "formatters": {
+        "portal": {"()": "portal.logging.formatter", "kind": LOG_FORMAT},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request"],
+            "formatter": "portal",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Faults: database outages and the cache.
+# While the database is down pages answer 503 (portal/faults.py) with this
+# Retry-After, in seconds.
+DB_OUTAGE_RETRY_AFTER = env_int("DB_OUTAGE_RETRY_AFTER", 30)
+# The cache holds only rate-limit counters (API throttle, corrections form);
+# sessions stay in the database. Without REDIS_URL each process counts alone.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                # A Redis outage must not take pages down: reads miss, writes
+                # are dropped, and each try gives up within half a second.
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Logged (logger django_redis) each time an outage is ignored, so it is seen.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# With the cache down the corrections form's limit cannot count: let readers
+# through (the honeypot still stops robots) rather than refuse everyone.
+RATELIMIT_FAIL_OPEN = True
+
+# Sign-in: client addresses, lock-out, two-factor sign-in, admin path, sessions.
+# Who is asking: behind N reverse proxies the client's address is the Nth
+# X-Forwarded-For entry from the right (portal/security.py client_ip); 0 ignores
+# that header. One setting for the sign-in lock-out, the API throttle and the
+# corrections form. BEHIND_TLS_PROXY alone implies one proxy, as before.
+TRUSTED_PROXY_COUNT = env_int(
+    "TRUSTED_PROXY_COUNT", 1 if env_bool("BEHIND_TLS_PROXY") else 0
+)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+
+
+def admin_path(value):
+    """ADMIN_PATH checked: lower-case slug segments, each ending in "/"."""
+    if not re.fullmatch(r"([a-z0-9][a-z0-9_-]*/)+", value):
+        raise ImproperlyConfigured(
+            f'ADMIN_PATH must look like "admin/" or "control-7f3/", not {value!r}'
+        )
+    return value
+
+
+# Where the admin answers. A path of its own keeps robots from finding the
+# sign-in form; robots.txt names the admin only at the well-known /admin/.
+ADMIN_PATH = admin_path(os.environ.get("ADMIN_PATH") or "admin/")
+
+# django-axes: AXES_FAILURE_LIMIT failed sign-ins lock, for AXES_COOLOFF_TIME,
+# both the address they came from (whatever usernames it tried) and the account
+# they named (from any address): ASVS 2.2.1 wants both, and a locked account
+# can still be let in early with `manage.py axes_reset_username NAME`. Failures
+# during a lock-out restart its cool-off. Attempts are kept in the database, so
+# every server process sees them.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
+AXES_LOCKOUT_TEMPLATE = "admin/portal/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+# The code from an authenticator app is a secret too: never stored or logged.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
+
+# Two-factor sign-in (portal/twofactor.py). Off: editors may set up an app, and
+# then need its code. On: every staff account needs one.
+REQUIRE_2FA = env_bool("REQUIRE_2FA")
+# The name authenticator apps show next to the account.
+OTP_TOTP_ISSUER = "China–Azerbaijan Relations Portal"
+# After each wrong code the next is checked only after 1, 2, 4, 8… seconds.
+OTP_TOTP_THROTTLE_FACTOR = 1
+
+# Sessions (only editors have any): signed out after SESSION_IDLE_MINUTES
+# without a request (each request pushes the expiry on), SESSION_MAX_HOURS
+# after signing in however busy (portal/security.py), and when the browser
+# closes.
+SESSION_COOKIE_AGE = 60 * env_int("SESSION_IDLE_MINUTES", 30)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_MAX_AGE_SECONDS = 3600 * env_int("SESSION_MAX_HOURS", 12)
+if SESSION_COOKIE_AGE <= 0 or SESSION_MAX_AGE_SECONDS <= 0:
+    raise ImproperlyConfigured(
+        "SESSION_IDLE_MINUTES and SESSION_MAX_HOURS must be more than 0."
+    )

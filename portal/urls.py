@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -10,6 +11,7 @@ from . import (
     corrections,
     downloads,
     feeds,
+    health,
     maps,
     search,
     sitemaps,
@@ -31,9 +33,15 @@ organization_patterns = (
     "organizations",
 )
 
+# Probes for load balancers, outside the language prefix; HealthCheckMiddleware
+# answers them first, whatever the Host (portal/health.py).
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+]
 # Public pages carry their language: /en/…, /az/…, /zh-hans/…; "/" redirects by
 # the browser's Accept-Language (LocaleMiddleware), falling back to English.
-urlpatterns = i18n_patterns(
+urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("map.geojson", maps.site_geojson, name="map"),
     path("map/<str:kind>/<slug:slug>.geojson", maps.record_geojson, name="map-record"),
@@ -69,7 +77,8 @@ urlpatterns = i18n_patterns(
     ),
 )
 urlpatterns += [
-    path("admin/", admin.site.urls),
+    # ADMIN_PATH: "admin/" unless the installation chose its own.
+    path(settings.ADMIN_PATH, admin.site.urls),
     # The JSON API carries its language in ?lang= or Accept-Language, not the path.
     path("api/v1/", include("portal.api.urls")),
     # One sitemap for every language: each <url> names its translations.
@@ -81,3 +90,6 @@ urlpatterns += [
     ),
     path("robots.txt", sitemaps.robots_txt, name="robots"),
 ]
+
+# A database outage raised inside a middleware is a 503 too; any other error a 500.
+handler500 = "portal.faults.server_error"

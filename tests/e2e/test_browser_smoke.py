@@ -2,6 +2,8 @@
 
 import re
 
+from django.urls import reverse
+
 
 def test_admin_login_page_renders_with_its_styles(page, live_server, browser_errors):
     stylesheets = []
@@ -13,7 +15,7 @@ def test_admin_login_page_renders_with_its_styles(page, live_server, browser_err
         ),
     )
 
-    response = page.goto(live_server.url + "/admin/login/")
+    response = page.goto(live_server.url + reverse("admin:login"))
 
     assert response.status == 200
     assert "Log in" in page.title()

@@ -1,6 +1,7 @@
 """The whole editorial flow in a real browser, through the real admin."""
 
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from playwright.sync_api import expect
 
 PASSWORD = "a-long-test-password"
@@ -15,11 +16,11 @@ def staff(django_user_model, username, group):
 
 
 def sign_in(page, username):
-    page.goto("/admin/login/")
+    page.goto(reverse("admin:login"))
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/admin/")
+    page.wait_for_url(f"**{reverse('admin:index')}")
 
 
 def sign_out(page):
@@ -34,7 +35,7 @@ def test_a_contributors_draft_is_reviewed_published_and_read(
 
     # Bob drafts an event and sends it for review.
     sign_in(page, "bob")
-    page.goto("/admin/events/event/add/")
+    page.goto(reverse("admin:events_event_add"))
     page.locator("#id_title_en").fill("Freight talks in Baku")
     page.locator("#id_title_en").press("Tab")
     # The admin fills the slug in from the English title as it is typed.
@@ -45,7 +46,7 @@ def test_a_contributors_draft_is_reviewed_published_and_read(
     page.locator("#id_date").fill("2025-10-01")
     page.locator("#id_date_precision").select_option("month")
     page.locator("input[name=_send_for_review]").last.click()
-    page.wait_for_url("**/admin/events/event/")
+    page.wait_for_url(f"**{reverse('admin:events_event_changelist')}")
     sign_out(page)
 
     # Readers cannot see it yet.
@@ -58,7 +59,7 @@ def test_a_contributors_draft_is_reviewed_published_and_read(
     assert "bob" in queue.inner_text()
     queue.get_by_role("link", name="Freight talks in Baku").click()
     page.locator("input[name=_publish]").last.click()
-    page.wait_for_url("**/admin/events/event/")
+    page.wait_for_url(f"**{reverse('admin:events_event_changelist')}")
 
     # Now the reader sees it, with its date as precisely as it is known.
     assert reader.goto("/en/events/freight-talks-in-baku/").status == 200

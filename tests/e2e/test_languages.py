@@ -1,5 +1,6 @@
 """Readers switch languages; editors see translations as tabs."""
 
+from django.urls import reverse
 from django.utils import translation
 
 from events.models import Event
@@ -33,11 +34,11 @@ def test_an_editor_sees_each_language_in_its_own_tab(
     page, django_user_model, browser_errors
 ):
     django_user_model.objects.create_superuser("editor", "", "a-long-test-password")
-    page.goto("/admin/login/")
+    page.goto(reverse("admin:login"))
     page.get_by_label("Username").fill("editor")
     page.get_by_label("Password").fill("a-long-test-password")
     page.get_by_role("button", name="Log in").click()
-    page.goto("/admin/events/event/add/")
+    page.goto(reverse("admin:events_event_add"))
 
     tabs = page.locator(".ui-tabs-nav").first
     tabs.wait_for()

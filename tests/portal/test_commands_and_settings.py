@@ -94,7 +94,7 @@ def test_a_postgres_url_selects_postgresql_with_timeouts():
     )
     assert result.stdout.split() == [
         "django.db.backends.postgresql",
-        "5",
+        "3",
         "-c",
         "statement_timeout=15000",
         "True",

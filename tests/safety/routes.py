@@ -123,6 +123,8 @@ ROUTE_ARGS = {
     "api:source-detail": lambda: _slugs(Source, Source.objects.all()),
     "sitemap": NONE,
     "robots": NONE,
+    "healthz": NONE,
+    "readyz": NONE,
 }
 
 

@@ -5,6 +5,7 @@ import secrets
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.urls import reverse
 
 
 class Command(BaseCommand):
@@ -18,7 +19,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, username, **options):
         User = get_user_model()
-        login = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/"
+        port = os.environ.get("PORT", "8000")
+        login = f"http://127.0.0.1:{port}{reverse('admin:index')}"
         if User.objects.filter(is_superuser=True, is_active=True).exists():
             self.stdout.write(
                 f"Editors: sign in at {login} with your account. Forgot the password? "
