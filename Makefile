@@ -11,12 +11,13 @@ PY := $(VENV)/bin/python
 # A Python >= 3.12 (Django 6.1 needs it); scripts/find-python explains when none is found.
 PYTHON ?= $(shell scripts/find-python)
 
-.PHONY: help run serve test lint messages clean
+.PHONY: help run serve test bench lint messages clean
 
 help:
 	@echo "make run   - set up and serve the portal on http://127.0.0.1:$(PORT)"
 	@echo "make serve - production: gunicorn, settings from the environment (README)"
 	@echo "make test  - install test tools and run lint, migration checks and the suite"
+	@echo "make bench - the benchmark of bench/README.md (about 20 minutes)"
 
 $(PY):
 	@test -n "$(PYTHON)" || { scripts/find-python >/dev/null; exit 1; }
@@ -68,6 +69,17 @@ serve:
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	exec $(VENV)/bin/gunicorn -c gunicorn.conf.py portal.wsgi
+
+# The benchmark (bench/README.md): PostgreSQL, gunicorn, wrk and Lighthouse on this
+# machine. BENCH_ARGS passes options to bench/run.py, e.g. BENCH_ARGS="--sizes small".
+bench: $(VENV)/.test-installed node_modules/.installed
+	@command -v wrk >/dev/null || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get install -y -qq wrk; \
+		else \
+			echo "make bench needs wrk: sudo apt-get install wrk" >&2; exit 1; \
+		fi; }
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .

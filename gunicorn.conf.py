@@ -23,9 +23,10 @@ timeout = _int("GUNICORN_TIMEOUT", 30)
 graceful_timeout = timeout
 keepalive = 5
 # Recycling workers now and then bounds any slow leak; the jitter keeps them
-# from all restarting at once.
-max_requests = _int("GUNICORN_MAX_REQUESTS", 1000)
-max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 100)
+# from all restarting at once. Not too often: a new worker starts with an empty
+# page cache (without Redis each worker keeps its own). 0 never recycles.
+max_requests = _int("GUNICORN_MAX_REQUESTS", 20000)
+max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 2000)
 # Whose X-Forwarded-Proto gunicorn believes: the proxy's address(es).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS") or "127.0.0.1,::1"
 accesslog = "-"

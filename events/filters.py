@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from portal.filters import ANY, FacetedFilterSet, TextFilter, published
+from portal.filters import ANY, FacetedFilterSet, TextFilter, Within, published
 from portal.models import Organization, Person, Place
 
 from .models import Agreement, AgreementKind, AgreementStatus, Event, EventKind
@@ -47,7 +47,13 @@ class EventFilter(FacetedFilterSet):
         field_name="organizations",
     )
 
-    facets = ("type", "year", "place", "person", "organization")
+    facets = {
+        "type": "kind",
+        "year": "date__year",
+        "place": Within("place"),
+        "person": "participations__person",
+        "organization": "organizations",
+    }
 
     class Meta:
         model = Event
@@ -80,7 +86,7 @@ class AgreementFilter(FacetedFilterSet):
         field_name="parties",
     )
 
-    facets = ("kind", "status", "party")
+    facets = {"kind": "kind", "status": "agreement_status", "party": "parties"}
 
     class Meta:
         model = Agreement

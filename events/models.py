@@ -14,8 +14,13 @@ from portal.models import (
     Place,
     Publishable,
     PublishableQuerySet,
+    Status,
 )
-from portal.models.base import published_requires_date
+from portal.models.base import (
+    NullsLastIndex,
+    published_index,
+    published_requires_date,
+)
 
 
 class EventKind(models.TextChoices):
@@ -125,8 +130,23 @@ class Event(PartialDatesMixin, Publishable):
             published_requires_date("event"),
         ]
         indexes = [
-            # Serves the public list and the timeline: published events by date.
-            models.Index(fields=["status", "-date"], name="event_public_by_date"),
+            # The events list filtered by type (?type=talks), newest first;
+            # and what the list groups by, so its type, year and place facets
+            # read this index alone (index-only scans), as do the list of
+            # years and the person and organisation facets' join.
+            models.Index(
+                fields=["kind", "-date", "place", "published_at", "id"],
+                condition=Q(status=Status.PUBLISHED),
+                name="event_public",
+            ),
+            # The feeds and the page cache's content token (newest publication
+            # first), and the count of published events (of any public list).
+            published_index("event"),
+            # Every list of events newest first: the events list, the home
+            # page, the timeline and year pages, the API, the calendar (for
+            # published events, nineteen rows in twenty) and the admin
+            # changelist (every event), with its date hierarchy.
+            models.Index(fields=["-date"], name="event_date"),
         ]
 
     def __str__(self):
@@ -166,9 +186,15 @@ class Participation(models.Model):
         verbose_name_plural = _("participants")
         ordering = ["position", "pk"]
         constraints = [
+            # Also the index of an event's participants (event pages, the
+            # person filter's facet) and of "is this person at this event".
             models.UniqueConstraint(
                 fields=["event", "person"], name="participation_once_per_event"
             )
+        ]
+        indexes = [
+            # The admin changelist of participants, in their order.
+            models.Index(fields=["position", "id"], name="participation_order"),
         ]
 
     def __str__(self):
@@ -238,6 +264,16 @@ class Agreement(PartialDatesMixin, Publishable):
         verbose_name_plural = _("agreements")
         ordering = [F("signed_on").desc(nulls_last=True), "title"]
         constraints = [published_requires_date("agreement")]
+        indexes = [
+            # The page cache's content token (newest publication first) and
+            # the count of published agreements.
+            published_index("agreement"),
+            # The agreements list, the API and the admin changelist: newest
+            # signature first, undated last; the changelist's date hierarchy.
+            NullsLastIndex(
+                F("signed_on").desc(nulls_last=True), name="agreement_signed_on"
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -1,6 +1,8 @@
+from dataclasses import dataclass
 from itertools import groupby
 
-from django.db.models import Prefetch
+from django.db.models import Count, F, Prefetch, Window
+from django.db.models.functions import ExtractYear, RowNumber
 from django.shortcuts import render
 from django.views.generic import DetailView, YearArchiveView
 
@@ -61,14 +63,55 @@ class EventDetailView(PublishedMixin, DetailView):
         )
 
 
+# How many events the timeline shows under each year; the year's own page
+# lists them all.
+TIMELINE_PER_YEAR = 10
+
+
+@dataclass
+class YearOnTimeline:
+    year: int
+    events: list
+    count: int  # every published event of the year, shown or not
+
+    def __iter__(self):
+        # Unpacks as (year, events), as the timeline's years always have.
+        return iter((self.year, self.events))
+
+
 def timeline(request):
-    """Every published event, grouped by year, newest first, under an overview
-    of the decades."""
-    events = Event.objects.published().for_list()
+    """The latest published events of every year, newest year first, under an
+    overview of the decades; each year links to its page with all of them.
+    Three queries whatever the number of events: the counts by year, the
+    latest of each year (a window over the years), and those events."""
+    published = Event.objects.published()
+    counts = dict(
+        published.order_by()
+        .annotate(year=ExtractYear("date"))
+        .values("year")
+        .annotate(count=Count("pk"))
+        .values_list("year", "count")
+    )
+    # Ranked on the dates and ids alone (a narrow sort, from an index), then
+    # only the chosen events are read whole, by id: as a subquery the planner
+    # would expect every event back and read the whole table.
+    chosen = list(
+        published.order_by()
+        .annotate(
+            year_rank=Window(
+                RowNumber(),
+                partition_by=ExtractYear("date"),
+                order_by=[F("date").desc(), F("pk").desc()],
+            )
+        )
+        .filter(year_rank__lte=TIMELINE_PER_YEAR)
+        .values_list("pk", flat=True)
+    )
+    latest = published.for_list().filter(pk__in=chosen).order_by("-date", "title")
     years = [
-        (year, list(group)) for year, group in groupby(events, lambda e: e.date.year)
+        YearOnTimeline(year, list(events), counts.get(year, 0))
+        for year, events in groupby(latest, lambda event: event.date.year)
     ]
-    counts = {year: len(events) for year, events in years}
     return render(
         request,
         "events/timeline.html",
@@ -93,6 +136,8 @@ class EventYearView(YearArchiveView):
 
     date_field = "date"
     make_object_list = True
+    # A year holds thousands of events on a large site.
+    paginate_by = 100
     allow_empty = False
     # Events are dated when they happen; a planned visit next year is listed.
     allow_future = True

@@ -16,6 +16,11 @@ class PortalConfig(AppConfig):
 
         connection_created.connect(register_sqlite_functions)
 
+        # Every change to what readers see replaces the cached pages' token.
+        from .pagecache import connect_signals
+
+        connect_signals()
+
 
 class PortalAdminConfig(admin_apps.AdminConfig):
     """django.contrib.admin, whose default site (admin.site, where every app

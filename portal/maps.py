@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import groupby
 
+from django.db.models import Exists, OuterRef
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.text import capfirst
@@ -26,6 +27,11 @@ from .models import Place
 
 # The GeoJSON media type (RFC 7946).
 GEOJSON = "application/geo+json"
+
+# The most records of each kind one map shows: a map of every record would grow
+# with the data (at 10,000 events the home page alone was 1.5 MB). The home page's
+# map shows the latest events and projects, a list's map its first projects.
+MAP_LIMIT = 50
 
 KINDS = {"project": Project, "event": Event}
 
@@ -162,36 +168,44 @@ def _points(pairs):
     return points
 
 
-def project_pairs(projects):
-    """(kind, project, place) for every place of the given projects, in one
-    query through the projects' table of places."""
+def project_pairs(projects, limit=None):
+    """(kind, project, place) for every place of the given projects, or of the
+    first `limit` of them in their order, in one query through the projects'
+    table of places."""
+    chosen = (
+        projects.values("pk")[:limit] if limit else projects.order_by().values("pk")
+    )
     rows = (
-        Project.places.through.objects.filter(
-            project__in=projects.order_by().values("pk")
-        )
+        Project.places.through.objects.filter(project__in=chosen)
         .select_related("project", "place")
         .order_by("pk")
     )
     return [("project", row.project, row.place) for row in rows]
 
 
-def event_pairs(events):
-    rows = events.filter(place__isnull=False).select_related("place")
+def event_pairs(events, limit=None):
+    rows = events.filter(place__isnull=False).select_related("place")[:limit]
     return [("event", event, event.place) for event in rows]
 
 
 def projects_map(projects, query_string=""):
-    """The map of a list of projects (already filtered)."""
+    """The map of a list of projects (already filtered): its first MAP_LIMIT."""
     url = reverse("projects:map")
     if query_string:
         url += f"?{query_string}"
-    return Map(_points(project_pairs(projects)), url)
+    return Map(_points(project_pairs(projects, MAP_LIMIT)), url)
 
 
 def site_map():
-    """Every published project and event: the home page's map."""
-    pairs = project_pairs(Project.objects.published()) + event_pairs(
-        Event.objects.published()
+    """The home page's map: the latest MAP_LIMIT published events and projects
+    with a place (events by date, projects by when they were published)."""
+    projects = (
+        Project.objects.published()
+        .filter(Exists(Project.places.through.objects.filter(project=OuterRef("pk"))))
+        .order_by("-published_at", "-pk")
+    )
+    pairs = project_pairs(projects, MAP_LIMIT) + event_pairs(
+        Event.objects.published(), MAP_LIMIT
     )
     return Map(_points(pairs), reverse("map"))
 
@@ -229,7 +243,7 @@ def error_response(errors, status):
 
 
 def site_geojson(request):
-    """/<lang>/map.geojson: every published project and event with a place."""
+    """/<lang>/map.geojson: the home page's map (the latest projects and events)."""
     return geojson_response(site_map())
 
 

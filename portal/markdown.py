@@ -7,8 +7,11 @@ through nh3 with a short allowlist, so even a bug in the renderer cannot put
 a script, an event handler, a style or a foreign class on the page.
 
 Decisions:
-- Headings are shifted one level down (`#` becomes `<h2>`, `######` stays
-  `<h6>`): the record's title is the page's only `<h1>`.
+- Headings start at `<h2>` whatever level the editor began with, and go down
+  one level at a time: the record's title is the page's only `<h1>`, and
+  `## Outcomes` right under it is an `<h2>`, not an `<h3>` that skips a level
+  (the order screen-reader users navigate by). The levels a body uses keep
+  their order: `##` and `####` become `<h2>` and `<h3>`.
 - Links: http, https and mailto, plus relative addresses within the site.
   Absolute http(s) links get rel="nofollow noopener noreferrer"; no target.
 - Images are not shown: `![alt](src)` becomes its alt text (the portal has
@@ -69,11 +72,17 @@ CLEAN_CONTENT_TAGS = {"script", "style", "template", "noscript", "iframe", "obje
 
 
 def _shift_headings(md, state):
-    """Core rule: `#` renders as <h2> so the page keeps a single <h1>."""
+    """Core rule: the n-th heading level the body uses renders as <h(n+1)>,
+    and no heading is more than one level below the one before it (the first
+    one below the page's <h1>)."""
+    used = sorted({token.tag for token in state.tokens if token.type == "heading_open"})
+    previous = 1
     for token in state.tokens:
-        if token.type in ("heading_open", "heading_close"):
-            level = min(int(token.tag[1]) + 1, 6)
-            token.tag = f"h{level}"
+        if token.type == "heading_open":
+            previous = min(used.index(token.tag) + 2, previous + 1)
+            token.tag = f"h{previous}"
+        elif token.type == "heading_close":
+            token.tag = f"h{previous}"
 
 
 def _render_image(self, tokens, idx, options, env):

@@ -4,10 +4,12 @@ above body.
 
 One query per kind of record, whatever the number of results. PostgreSQL does
 full-text search on weighted vectors (title A, summary B, body C), substring
-matching for partial words and Chinese, and trigram word similarity for
-misspelt names, all served by the GIN indexes of migration portal 0007. SQLite,
-the embedded database, gets a simpler fallback: every word must appear in the
-record's text, and the record ranks by the field it appears in.
+matching for partial words and Chinese, and trigram word similarity of titles
+and names for misspellings, all on the folded texts and vectors each row
+stores and served by the GIN indexes of migration portal 0011; at most
+RANK_LIMIT matches of a kind are ranked. SQLite, the embedded database, gets a
+simpler fallback: every word must appear in the record's text, and the record
+ranks by the field it appears in.
 
 Azerbaijani letters are folded on both sides (Ə→a, ı/İ→i, ş→s, ç→c, ğ→g, ö→o,
 ü→u, and case), so "Aliyev" finds "Əliyev" and "Heydər" finds "Heydar".
@@ -23,6 +25,7 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Count,
+    Expression,
     FloatField,
     IntegerField,
     Window,
@@ -45,6 +48,8 @@ MAX_WORDS = 8
 TOP = 5  # results per kind on the overview
 PER_PAGE = 20  # results per page when one kind is shown in full
 SNIPPET_LENGTH = 220
+# At most this many matches of a kind are ranked (see search_queryset).
+RANK_LIMIT = 1000
 
 # PostgreSQL text search configuration per record language. PostgreSQL has no
 # Azerbaijani or Chinese configuration: "simple" lowercases and splits on spaces
@@ -163,6 +168,8 @@ KINDS = (
 )
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
 WEIGHTS = "ABC"
+# The stored columns of each weight's folded text (migration portal 0011).
+PARTS = ("title", "summary", "body")
 
 
 def _languages():
@@ -170,22 +177,34 @@ def _languages():
 
 
 # SQL ----------------------------------------------------------------------------
-# The expressions below must stay identical to the index expressions of
-# portal/migrations/0007_search.py (with bare column names there), or PostgreSQL
-# cannot use the indexes; tests/test_search.py checks it with EXPLAIN.
+# On PostgreSQL the columns and expressions below must stay identical to those
+# of portal/migrations/0011_search_columns.py (with bare column names there), or
+# PostgreSQL cannot use the indexes; tests/test_search.py checks it with EXPLAIN.
 
 
 class _SQL:
-    """SQL text for searching one kind of record on the current database."""
+    """SQL text for searching one kind of record on the current database.
 
-    def __init__(self, kind, vendor):
+    PostgreSQL reads the folded text and the weighted vectors stored in each
+    row (migration portal 0011): nothing is folded or parsed per row at search
+    time. SQLite folds the fields themselves with portal_fold()."""
+
+    def __init__(self, kind, vendor, table=None):
         self.kind = kind
         self.vendor = vendor
-        self.table = connection.ops.quote_name(kind.model._meta.db_table)
+        self.table = table or connection.ops.quote_name(kind.model._meta.db_table)
+
+    @property
+    def stored(self):
+        return self.vendor == "postgresql"
 
     def column(self, field, language):
         name = build_localized_fieldname(field, language)
         return f"{self.table}.{connection.ops.quote_name(name)}"
+
+    def stored_column(self, name, language):
+        suffix = build_localized_fieldname("", language)[1:]
+        return f"{self.table}.{connection.ops.quote_name(f'search_{name}_{suffix}')}"
 
     def fold(self, expression):
         if self.vendor == "postgresql":
@@ -197,19 +216,25 @@ class _SQL:
             f"coalesce({self.column(field, language)}, '')" for field in fields
         )
 
+    def part(self, weight, language):
+        """The folded text of one weight's fields (0 title, 1 summary, 2 body)."""
+        if self.stored:
+            return self.stored_column(PARTS[weight], language)
+        return self.fold(self.text(self.kind.weights[weight], language))
+
     def document(self, language):
         """Every searched field of the record in one language, folded."""
+        if self.stored:
+            return " || ' ' || ".join(
+                self.part(weight, language)
+                for weight, fields in enumerate(self.kind.weights)
+                if fields
+            )
         fields = [field for group in self.kind.weights for field in group]
         return self.fold(self.text(fields, language))
 
     def vector(self, language):
-        config = TS_CONFIGS[language]
-        return " || ".join(
-            f"setweight(to_tsvector('{config}'::regconfig, "
-            f"{self.fold(self.text(fields, language))}), '{weight}')"
-            for weight, fields in zip(WEIGHTS, self.kind.weights, strict=True)
-            if fields
-        )
+        return self.stored_column("vector", language)
 
     def tsquery(self, language):
         config = TS_CONFIGS[language]
@@ -239,8 +264,10 @@ def _match(sql, words, phrase):
             parts.append(
                 (f"{sql.vector(language)} @@ {sql.tsquery(language)}", [phrase])
             )
+        # Misspellings are looked for in titles and names only: word
+        # similarity against whole texts costs a millisecond a record.
         for language in _languages():
-            parts.append((f"{sql.fold('%s')} <%% {sql.document(language)}", [phrase]))
+            parts.append((f"{sql.fold('%s')} <%% {sql.part(0, language)}", [phrase]))
     return _join(parts, "OR")
 
 
@@ -251,23 +278,61 @@ def match_condition(kind, words):
     return RawSQL(condition, params, output_field=BooleanField())
 
 
-def _field_hit(sql, fields, words, phrase, languages):
-    """The words are in these fields, in one of the languages."""
+class StoredTextContains(Expression):
+    """PostgreSQL: the word is in the stored folded text of a searched record
+    (migration portal 0011), in some language; served by the trigram indexes.
+
+    Compiled against the alias the query gives the table, so it holds inside
+    subqueries too (the facets and the maps filter by the list's records)."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, key, word):
+        super().__init__()
+        self.key, self.word = key, word
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.quote_name(compiler.query.get_initial_alias())
+        sql = _SQL(KINDS_BY_KEY[self.key], connection.vendor, table=alias)
+        condition, params = _join(
+            [sql.like_all(sql.document(lang), [self.word]) for lang in _languages()],
+            "OR",
+        )
+        return f"({condition})", params
+
+
+def stored_text_condition(model, fields, word):
+    """For the lists' text filter on PostgreSQL: "the word is in one of these
+    fields, in some language" as StoredTextContains, when the fields are
+    exactly the ones search reads; None otherwise (and on SQLite)."""
+    if connection.vendor != "postgresql":
+        return None
+    for kind in KINDS:
+        searched = {field for group in kind.weights for field in group}
+        if kind.model is model and searched == set(fields):
+            return StoredTextContains(kind.key, word)
+    return None
+
+
+def _field_hit(sql, weight, words, phrase, languages):
+    """The words are in the fields of this weight, in one of the languages."""
     parts = []
     for language in languages:
-        text = sql.fold(sql.text(fields, language))
         config = TS_CONFIGS[language]
         # With "simple" (no stemming) a full-text match is also a substring
-        # match, so only stemmed languages need the (costlier) tsvector here.
+        # match, so only stemmed languages need the tsvector here: the stored
+        # vector's lexemes of this weight.
         if sql.vendor == "postgresql" and config != "simple":
+            letter = WEIGHTS[weight].lower()
             parts.append(
                 (
-                    f"to_tsvector('{config}'::regconfig, {text}) "
+                    f"ts_filter({sql.vector(language)}, '{{{letter}}}') "
                     f"@@ {sql.tsquery(language)}",
                     [phrase],
                 )
             )
-        parts.append(sql.like_all(text, words))
+        parts.append(sql.like_all(sql.part(weight, language), words))
     return _join(parts, "OR")
 
 
@@ -275,9 +340,11 @@ def _tier(sql, words, phrase, languages):
     """4 for a match in the title, 2 in the summary, 1 in the body, added up: any
     title match ranks above every record without one, and so on down."""
     parts = []
-    for value, fields in zip((4, 2, 1), sql.kind.weights, strict=True):
+    for weight, (value, fields) in enumerate(
+        zip((4, 2, 1), sql.kind.weights, strict=True)
+    ):
         if fields:
-            hit, params = _field_hit(sql, fields, words, phrase, languages)
+            hit, params = _field_hit(sql, weight, words, phrase, languages)
             parts.append((f"CASE WHEN {hit} THEN {value} ELSE 0 END", params))
     return _join(parts, "+")
 
@@ -291,9 +358,8 @@ def _rank(sql, phrase, reader):
     if reader != "en":
         rank += f" + 0.1 * ts_rank({sql.vector('en')}, {sql.tsquery('en')})"
         params.append(phrase)
-    title = sql.kind.weights[0]
     titles = ", ".join(
-        f"word_similarity({sql.fold('%s')}, {sql.fold(sql.text(title, language))})"
+        f"word_similarity({sql.fold('%s')}, {sql.part(0, language)})"
         for language in _languages()
     )
     similarity = f"GREATEST({titles})"
@@ -301,31 +367,49 @@ def _rank(sql, phrase, reader):
 
 
 def search_queryset(kind, words, language=None):
-    """Published records of this kind that match the words, best first."""
+    """Published records of this kind that match the words, best first.
+
+    Ranking reads several texts of each record, so only the RANK_LIMIT most
+    recently published matches are ranked; a query matching more (a word in
+    half the events) lists those first, best first, and the older ones after
+    them in the kind's own order. Every match is still counted and listed."""
     vendor = connection.vendor
     sql = _SQL(kind, vendor)
     reader = language if language in TS_CONFIGS else "en"
     phrase = " ".join(words)
+    # The most recent RANK_LIMIT matches, counted by a window over the matches
+    # (not a subquery: the SQL of this module names the table, not an alias).
+    newest = ", ".join(
+        f"{sql.table}.{connection.ops.quote_name(column)} DESC"
+        for column in ("published_at", "id")
+    )
+    recent = f"ROW_NUMBER() OVER (ORDER BY {newest}) <= {RANK_LIMIT}"
+
+    def ranked(expression, params, output_field):
+        # CASE evaluates the expression for the ranked records only.
+        return RawSQL(
+            f"CASE WHEN {recent} THEN ({expression}) ELSE 0 END",
+            params,
+            output_field=output_field,
+        )
+
     tier, tier_params = _tier(sql, words, phrase, _languages())
     reader_tier, reader_params = _tier(sql, words, phrase, [reader])
     queryset = (
         kind.queryset()
         .filter(match_condition(kind, words))
         .annotate(
-            search_tier=RawSQL(tier, tier_params, output_field=IntegerField()),
-            search_reader_tier=RawSQL(
-                reader_tier, reader_params, output_field=IntegerField()
-            ),
+            search_ranked=ranked("1", [], IntegerField()),
+            search_tier=ranked(tier, tier_params, IntegerField()),
+            search_reader_tier=ranked(reader_tier, reader_params, IntegerField()),
         )
     )
-    order = ["-search_tier", "-search_reader_tier"]
+    order = ["-search_ranked", "-search_tier", "-search_reader_tier"]
     if vendor == "postgresql":
         rank, rank_params, similarity, similarity_params = _rank(sql, phrase, reader)
         queryset = queryset.annotate(
-            search_rank=RawSQL(rank, rank_params, output_field=FloatField()),
-            search_similarity=RawSQL(
-                similarity, similarity_params, output_field=FloatField()
-            ),
+            search_rank=ranked(rank, rank_params, FloatField()),
+            search_similarity=ranked(similarity, similarity_params, FloatField()),
         )
         order += ["-search_rank", "-search_similarity"]
     return queryset.order_by(*order, *kind.ordering)

@@ -98,6 +98,9 @@ MIDDLEWARE = [
     # First, so every response (redirects and static files too) carries the id
     # and everything logged while answering it names it.
     "portal.middleware.RequestIdMiddleware",
+    # Before anything that reads the database: with DATABASE_REPLICA_URL, marks
+    # readers' requests, whose reads may go to the replica (portal/routers.py).
+    "portal.routers.ReplicaRoutingMiddleware",
     # Before SecurityMiddleware and whitenoise, so its https redirects and the
     # static files get these headers too.
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -110,6 +113,8 @@ MIDDLEWARE = [
     # A database outage raised by a view becomes a 503 page (portal/faults.py).
     "portal.faults.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous reads of public pages answered from the cache (portal/pagecache.py).
+    "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, so even its redirects carry the CORS headers.
     "corsheaders.middleware.CorsMiddleware",
@@ -147,23 +152,49 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "portal.wsgi.application"
 
+STATEMENT_TIMEOUT_MS = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 15000)
+
+
+def database(url):
+    """One DATABASES entry from a URL, with the timeouts and health checks
+    every connection needs."""
+    entry = dj_database_url.parse(
+        url, conn_max_age=env_int("CONN_MAX_AGE", 60), conn_health_checks=True
+    )
+    if entry["ENGINE"] == "django.db.backends.postgresql":
+        # A dead or hung database must fail a request quickly, not hang it.
+        entry.setdefault("OPTIONS", {}).update(
+            {
+                "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 3),
+                "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+            }
+        )
+    return entry
+
+
 # No DATABASE_URL: the embedded SQLite file. postgres://… : PostgreSQL via psycopg 3.
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=env_int("CONN_MAX_AGE", 60),
-        conn_health_checks=True,
+    "default": database(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     )
 }
-STATEMENT_TIMEOUT_MS = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 15000)
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # A dead or hung database must fail a request quickly, not hang it.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {
-            "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 3),
-            "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
-        }
-    )
+# A PostgreSQL streaming replica of it: readers' pages read from there, editors
+# and every write use the primary (portal/routers.py, docs/scaling.md).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = database(DATABASE_REPLICA_URL)
+    if {DATABASES[alias]["ENGINE"] for alias in DATABASES} != {
+        "django.db.backends.postgresql"
+    }:
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URL needs PostgreSQL, in DATABASE_URL too."
+        )
+    # Tests use the test database for both, not a second test database.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["portal.routers.ReplicaRouter"]
+# While the replica cannot be reached a process reads from the primary, trying
+# the replica again after this many seconds.
+DATABASE_REPLICA_RETRY_SECONDS = env_int("DATABASE_REPLICA_RETRY_SECONDS", 10)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -433,8 +464,19 @@ if REDIS_URL:
             },
         }
     }
+    # Rendered public pages (portal/pagecache.py), shared by every app server.
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Rendered public pages (portal/pagecache.py), each process its own:
+        # at most PAGE_CACHE_MAX_ENTRIES of them, the oldest dropped first.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 500)},
+        },
+    }
 # Logged (logger django_redis) each time an outage is ignored, so it is seen.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # With the cache down the corrections form's limit cannot count: let readers
@@ -506,3 +548,48 @@ if SESSION_COOKIE_AGE <= 0 or SESSION_MAX_AGE_SECONDS <= 0:
     raise ImproperlyConfigured(
         "SESSION_IDLE_MINUTES and SESSION_MAX_HOURS must be more than 0."
     )
+
+# Cached public pages (portal/pagecache.py): kept for PAGE_CACHE_SECONDS (0 turns
+# the cache off), and never served after a change once each process has re-read
+# the content token, which it does at most every PAGE_CACHE_CHECK_SECONDS.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_CHECK_SECONDS = env_int("PAGE_CACHE_CHECK_SECONDS", 2)
+# Larger answers (the dataset download, big exports) are not cached.
+PAGE_CACHE_MAX_BYTES = env_int("PAGE_CACHE_MAX_BYTES", 1024 * 1024)
+
+# --- scaleout (issue 8) ---
+# Several app servers behind a load balancer (docs/scaling.md). With Redis,
+# sessions are read from the shared cache and written through to the database,
+# so a Redis outage or eviction signs nobody out (the `cache` engine would, and
+# with IGNORE_EXCEPTIONS nobody could sign in while Redis is down).
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # An import file waits between its preview and its confirmation; in the
+    # shared cache (for a day) any server can confirm it, where a temporary
+    # file would be on the one server that took the upload.
+    IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+
+# Media (uploaded files; the portal has none yet) on S3-compatible storage
+# through django-storages when a bucket is named, else on the local disk.
+# Credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, read from the
+# environment by django-storages and boto3 themselves (or an instance role).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # None: Amazon S3 itself; otherwise MinIO, Ceph, Garage, R2…
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            # A CDN or public host name for the files: plain URLs, unsigned.
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # Otherwise URLs are signed and expire, so the bucket stays private.
+            "querystring_auth": True,
+            # A second file of the same name gets a new name, as on disk.
+            "file_overwrite": False,
+            # The bucket's own policy decides who may read, not per-file ACLs
+            # (which new AWS buckets refuse).
+            "default_acl": None,
+        },
+    }

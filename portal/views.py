@@ -11,7 +11,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from events.models import Agreement, Event
-from projects.models import Project
+from projects.models import Partner, Project
 
 from .filters import OrganizationFilter, PersonFilter
 from .models import (
@@ -23,6 +23,18 @@ from .models import (
     Place,
     Source,
 )
+
+# How many events, projects or agreements a record's page lists; it links to
+# the filtered list for all of them (a head of state takes part in thousands).
+RELATED_LIMIT = 20
+
+
+def related_count(queryset, distinct=False):
+    """How many records a record page's list stands for. Counted even when
+    the list is short, so the page makes as many queries at any size."""
+    if distinct:
+        queryset = queryset.order_by().values("pk").distinct()
+    return queryset.count()
 
 
 def citations_prefetch():
@@ -125,7 +137,7 @@ class PersonDetailView(PublishedMixin, DetailView):
             Event.objects.published()
             .select_related("place")
             .prefetch_related("participations")
-        )
+        )[:RELATED_LIMIT]
         return (
             super()
             .get_queryset()
@@ -139,6 +151,9 @@ class PersonDetailView(PublishedMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
+        context["event_count"] = related_count(
+            Event.objects.published().filter(participations__person=person),
+        )
         for event in person.public_events:
             event.person_role = next(
                 (
@@ -186,17 +201,24 @@ class OrganizationDetailView(PublishedMixin, DetailView):
             .prefetch_related(
                 Prefetch(
                     "events",
-                    queryset=Event.objects.published().select_related("place"),
+                    queryset=Event.objects.published().select_related("place")[
+                        :RELATED_LIMIT
+                    ],
                     to_attr="public_events",
                 ),
                 Prefetch(
                     "agreements",
-                    queryset=Agreement.objects.published(),
+                    queryset=Agreement.objects.published()[:RELATED_LIMIT],
                     to_attr="public_agreements",
                 ),
                 Prefetch(
-                    "partnerships__project",
-                    queryset=Project.objects.published().select_related("sector"),
+                    "partnerships",
+                    queryset=Partner.objects.filter(
+                        project__in=Project.objects.published()
+                    )
+                    .select_related("project__sector")
+                    .order_by("project__title", "pk")[:RELATED_LIMIT],
+                    to_attr="public_partnerships",
                 ),
                 Prefetch(
                     "units",
@@ -209,30 +231,41 @@ class OrganizationDetailView(PublishedMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["partnerships"] = [
-            partnership
-            for partnership in self.object.partnerships.all()
-            if partnership.project is not None
-        ]
+        organization = self.object
+        context["partnerships"] = organization.public_partnerships
+        context["projects_shown"] = len(
+            {partnership.project_id for partnership in organization.public_partnerships}
+        )
+        context["event_count"] = related_count(
+            Event.objects.published().filter(organizations=organization),
+        )
+        context["agreement_count"] = related_count(
+            Agreement.objects.published().filter(parties=organization),
+        )
+        context["project_count"] = related_count(
+            Project.objects.published().filter(partners__organization=organization),
+            distinct=True,
+        )
         return context
 
 
 def place_detail(request, slug):
     place = get_object_or_404(Place.objects.select_related("parent__parent"), slug=slug)
     inside = place.descendant_ids()
+    events = Event.objects.published().filter(place__in=inside)
+    projects = Project.objects.published().filter(places__in=inside).distinct()
+    shown_events = list(events.select_related("place")[:RELATED_LIMIT])
+    shown_projects = list(projects.select_related("sector")[:RELATED_LIMIT])
     return render(
         request,
         "portal/place_detail.html",
         {
             "place": place,
             "children": place.children.all(),
-            "events": Event.objects.published()
-            .filter(place__in=inside)
-            .select_related("place"),
-            "projects": Project.objects.published()
-            .filter(places__in=inside)
-            .distinct()
-            .select_related("sector"),
+            "events": shown_events,
+            "event_count": related_count(events),
+            "projects": shown_projects,
+            "project_count": related_count(projects, distinct=True),
         },
     )
 

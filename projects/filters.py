@@ -1,7 +1,14 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from portal.filters import ANY, FacetedFilterSet, TextFilter, countries, published
+from portal.filters import (
+    ANY,
+    FacetedFilterSet,
+    TextFilter,
+    Within,
+    countries,
+    published,
+)
 from portal.models import Organization, Place
 
 from .models import Direction, Project, ProjectStatus, Sector
@@ -41,7 +48,14 @@ class ProjectFilter(FacetedFilterSet):
         method="filter_partner_country",
     )
 
-    facets = ("sector", "status", "direction", "place", "partner", "partner_country")
+    facets = {
+        "sector": "sector",
+        "status": "project_status",
+        "direction": "direction",
+        "place": Within("places"),
+        "partner": "partners__organization",
+        "partner_country": "partners__organization__country",
+    }
 
     class Meta:
         model = Project

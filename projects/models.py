@@ -15,8 +15,14 @@ from portal.models import (
     Place,
     Publishable,
     PublishableQuerySet,
+    Status,
 )
-from portal.models.base import published_requires_date
+from portal.models.base import (
+    NullsLastIndex,
+    per_language,
+    published_index,
+    published_requires_date,
+)
 
 
 class Sector(models.Model):
@@ -188,6 +194,29 @@ class Project(PartialDatesMixin, Publishable):
             ),
             published_requires_date("project"),
         ]
+        indexes = [
+            # The projects list, the API and the admin changelist sort by the
+            # title in the reader's language (then the id, for the API's pages).
+            *per_language("title", "project_title", "id"),
+            # What the projects list counts and groups by (status, sector,
+            # direction, publication time): its count and those facets read
+            # the index alone.
+            models.Index(
+                fields=["project_status", "sector", "direction", "published_at", "id"],
+                condition=Q(status=Status.PUBLISHED),
+                name="project_facets",
+            ),
+            # The home page's featured projects.
+            models.Index(
+                fields=["id"],
+                condition=Q(status=Status.PUBLISHED, featured=True),
+                name="project_featured",
+            ),
+            # The feeds and the page cache's content token: newest publication.
+            published_index("project"),
+            # The admin changelist's date hierarchy.
+            models.Index(fields=["start_date"], name="project_start_date"),
+        ]
 
     def __str__(self):
         return self.title
@@ -222,10 +251,16 @@ class Partner(models.Model):
         verbose_name_plural = _("partners")
         ordering = ["position", "pk"]
         constraints = [
+            # Also the index of a project's partners (project pages, the
+            # partner facets).
             models.UniqueConstraint(
                 fields=["project", "organization", "role"],
                 name="partner_role_once_per_project",
             )
+        ]
+        indexes = [
+            # The admin changelist of partners, in their order.
+            models.Index(fields=["position", "id"], name="partner_order"),
         ]
 
     def __str__(self):
@@ -255,6 +290,16 @@ class Milestone(PartialDatesMixin, models.Model):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
         ordering = [F("date").asc(nulls_last=True), "position", "pk"]
+        indexes = [
+            # The admin changelist of milestones in their order, and its date
+            # hierarchy. (A project's own milestones come by its project index.)
+            NullsLastIndex(
+                F("date").asc(nulls_last=True),
+                F("position"),
+                F("id"),
+                name="milestone_order",
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib import admin
+from django.db import connection
 from django.urls import reverse
 
 from portal.models import Correction
@@ -157,3 +158,20 @@ def test_changelists_offer_import_export_and_recover_deleted_together(
     assert reverse(f"admin:{name}_import") in text
     assert reverse(f"admin:{name}_export") in text
     assert reverse(f"admin:{name}_recoverlist") in text
+
+
+def test_the_changelist_search_finds_records_by_their_words_or_slug(editor_client):
+    make_event(title="Əliyev visits Beijing", summary="A state visit.", slug="a-visit")
+    make_event(title="Talks in Baku", slug="talks-in-baku")
+    url = reverse("admin:events_event_changelist")
+
+    def found(query):
+        response = editor_client.get(url, {"q": query})
+        return {event.slug for event in response.context["cl"].result_list}
+
+    assert found("Əliyev Beijing") == {"a-visit"}
+    assert found("state visit") == {"a-visit"}
+    assert found("talks-in-baku") == {"talks-in-baku"}
+    if connection.vendor == "postgresql":
+        # The stored, folded text: Azerbaijani letters match their neighbours.
+        assert found("aliyev") == {"a-visit"}

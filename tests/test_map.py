@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Event
-from portal import seed_data
+from portal import maps, seed_data
 from portal.models import Place, PlaceKind, Status
 from portal.settings import tile_origin
 from projects.models import Project
@@ -598,3 +598,49 @@ def test_the_geojson_keeps_non_latin_names_readable(client):
     )
     response = client.get(reverse("map"))
     assert "太阳能电站".encode() in response.content
+
+
+# At any size: a map shows at most MAP_LIMIT records of each kind
+
+
+def test_the_home_map_shows_only_the_latest_events_and_projects(client, monkeypatch):
+    monkeypatch.setattr(maps, "MAP_LIMIT", 2)
+    place = make_place(latitude=40.4, longitude=49.9)
+    for year in (2021, 2023, 2022):
+        make_event(title=f"Talks {year}", date=datetime.date(year, 5, 1), place=place)
+    make_event(title="Talks nowhere", date=datetime.date(2024, 5, 1), place=None)
+    now = timezone.now()
+    for days_ago in (3, 1, 2):
+        make_project(
+            title=f"Project {days_ago}",
+            published_at=now - datetime.timedelta(days=days_ago),
+        ).places.add(place)
+    make_project(title="Project nowhere")  # newest, but it has no place
+
+    names = {f["properties"]["name"] for f in features(client, reverse("map"))}
+    assert names == {"Talks 2023", "Talks 2022", "Project 1", "Project 2"}
+    html = client.get(reverse("home")).text
+    assert "The latest events and projects on the map" in html
+    assert {url for url, _place in map_list_pairs(html)} == {
+        f["properties"]["url"] for f in features(client, reverse("map"))
+    }
+
+
+def test_the_projects_map_shows_the_lists_first_projects_and_says_so(
+    client, monkeypatch
+):
+    monkeypatch.setattr(maps, "MAP_LIMIT", 2)
+    place = make_place(latitude=40.4, longitude=49.9)
+    for title in ("Cement works", "Airport", "Bridge"):
+        make_project(title=title).places.add(place)
+
+    found = features(client, reverse("projects:map"))
+    assert sorted(f["properties"]["name"] for f in found) == ["Airport", "Bridge"]
+    html = client.get(reverse("projects:list")).text
+    assert len(map_list_pairs(html)) == 2
+    assert "The map shows the places of the first 2 of these 3 records." in html
+
+    # A list the map covers whole says nothing of the kind.
+    html = client.get(reverse("projects:list") + "?q=bridge").text
+    assert len(map_list_pairs(html)) == 1
+    assert 'class="map-note"' not in html

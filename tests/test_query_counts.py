@@ -163,3 +163,161 @@ def test_filtered_lists_with_facets_do_not_grow_with_rows(client, name):
     print(f"{name} filtered: {small} queries with little data, {large} with more")
     assert small == large
     assert large <= MAX_QUERIES[name]
+
+
+# Every page, API list and admin page at once (issue 8): each group of
+# addresses is measured with a small world and again with one several times
+# bigger, in one test per group so the world is built once. A page whose count
+# changes with the data makes a query per row somewhere.
+
+
+@pytest.fixture
+def uncached(settings):
+    # The page cache would answer repeated reads without queries; the pages'
+    # own work is what is measured here.
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+def grown(client, world, urls, rounds=8):
+    """{label: (queries with the small world, queries with the grown one)}."""
+    for url in urls.values():
+        queries(client, url)  # warm caches (content types, sessions)
+    small = {label: queries(client, url) for label, url in urls.items()}
+    world.add(rounds)
+    large = {label: queries(client, url) for label, url in urls.items()}
+    for label in urls:
+        print(f"{label}: {small[label]} queries with little data, {large[label]}")
+    return {label: (small[label], large[label]) for label in urls}
+
+
+def assert_bounded(counts, ceiling):
+    changed = {label: pair for label, pair in counts.items() if pair[0] != pair[1]}
+    assert not changed, f"query counts grow with the data: {changed}"
+    over = {label: pair[1] for label, pair in counts.items() if pair[1] > ceiling}
+    assert not over, f"more than {ceiling} queries: {over}"
+
+
+def public_urls(world):
+    person, org, city = world.person.slug, world.organization.slug, world.city.slug
+    events = reverse("events:list")
+    projects = reverse("projects:list")
+    return {
+        "events, type and year": f"{events}?type=talks&year=1992",
+        "events, place": f"{events}?place={city}",
+        "events, person": f"{events}?person={person}",
+        "events, organisation": f"{events}?organization={org}",
+        "events, dates": f"{events}?date_from=1991-01-01&date_to=2030-01-01",
+        "events, page 2": f"{events}?page=2",
+        "projects, sector and status": f"{projects}?sector=renewable-energy"
+        "&status=operational&direction=cn_az",
+        "projects, place and partner": f"{projects}?place={city}&partner={org}",
+        "agreements, party": f"{reverse('agreements:list')}?party={org}",
+        "organisations, kind": f"{reverse('organizations:list')}?kind=company",
+        "search": f"{reverse('search')}?q=talks",
+        "search, one kind": f"{reverse('search')}?q=solar&kind=projects",
+        "about": reverse("about"),
+        "event feed": f"{reverse('event-feed-rss')}?person={person}",
+        "event atom feed": reverse("event-feed-atom"),
+        "project feed": f"{reverse('project-feed-rss')}?partner={org}",
+        "calendar": reverse("event-calendar"),
+        "map": reverse("map"),
+        "project map": reverse("projects:map"),
+        "record map": reverse(
+            "map-record", kwargs={"kind": "project", "slug": world.project.slug}
+        ),
+        "sitemap": reverse("sitemap"),
+        "robots.txt": reverse("robots"),
+        "correction form": reverse(
+            "suggest-correction", kwargs={"kind": "event", "slug": world.event.slug}
+        ),
+        "events csv": f"{reverse('download', args=['events', 'csv'])}?type=talks",
+    }
+
+
+def test_every_public_page_makes_as_many_queries_at_any_size(client, uncached):
+    world = World()
+    world.add(2)
+    urls = {name: world.url(name) for name in MAX_QUERIES} | public_urls(world)
+    assert_bounded(grown(client, world, urls), ceiling=20)
+
+
+def api_urls(world):
+    urls = {
+        f"api {basename}": reverse(f"api:{basename}-list")
+        for basename in (
+            "event",
+            "agreement",
+            "project",
+            "person",
+            "organization",
+            "place",
+            "indicator",
+            "source",
+        )
+    }
+    urls |= {
+        "api events, filtered": reverse("api:event-list")
+        + f"?type=talks&person={world.person.slug}&place={world.country.slug}",
+        "api projects, filtered": reverse("api:project-list")
+        + f"?partner_country={world.country.slug}&page_size=2&page=2",
+        "api event": reverse("api:event-detail", args=[world.event.slug]),
+        "api project": reverse("api:project-detail", args=[world.project.slug]),
+        "api person": reverse("api:person-detail", args=[world.person.slug]),
+    }
+    return urls
+
+
+def test_every_api_list_makes_as_many_queries_at_any_size(client, uncached):
+    world = World()
+    world.add(2)
+    assert_bounded(grown(client, world, api_urls(world)), ceiling=12)
+
+
+def admin_urls(world):
+    from django.contrib import admin
+
+    urls = {}
+    for model in admin.site._registry:
+        opts = model._meta
+        if opts.app_label in ("events", "projects", "portal"):
+            name = f"{opts.app_label}_{opts.model_name}"
+            urls[f"{name} list"] = reverse(f"admin:{name}_changelist")
+            urls[f"{name} add"] = reverse(f"admin:{name}_add")
+    for record in (
+        world.event,
+        world.project,
+        world.agreement,
+        world.person,
+        world.organization,
+        world.indicator,
+        world.source,
+        world.city,
+    ):
+        opts = record._meta
+        urls[f"{opts.model_name} change"] = reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk]
+        )
+    events = reverse("admin:events_event_changelist")
+    projects = reverse("admin:projects_project_changelist")
+    urls |= {
+        "events, search": f"{events}?q=talks",
+        "events, filters": f"{events}?status__exact=published&kind__exact=talks"
+        f"&place__id__exact={world.city.pk}",
+        "events, a year": f"{events}?date__year=1992",
+        "events, by title": f"{events}?o=1",
+        "projects, search and filters": f"{projects}?q=solar&sector__id__exact="
+        f"{world.project.sector_id}",
+        "citations, a source": reverse("admin:portal_citation_changelist")
+        + f"?source={world.source.slug}",
+    }
+    return urls
+
+
+def test_every_admin_page_makes_as_many_queries_at_any_size(
+    client, django_user_model, uncached
+):
+    world = World()
+    world.add(2)
+    admin_user = django_user_model.objects.create_superuser("root", password="x")
+    client.force_login(admin_user)
+    assert_bounded(grown(client, world, admin_urls(world)), ceiling=40)

@@ -2,14 +2,20 @@
 at them, projects to their events and agreements, people to everything they
 took part in. Only published records are linked."""
 
+import datetime
+
 import pytest
 
 from portal.models import Status
+from portal.views import RELATED_LIMIT
 from tests.builders import (
     add_participant,
+    add_partner,
     make_agreement,
     make_event,
+    make_organization,
     make_person,
+    make_place,
     make_project,
 )
 
@@ -60,3 +66,28 @@ def test_a_project_links_to_its_events_and_agreements(client, web):
     assert f'href="{visit.get_absolute_url()}"' in text
     assert f'href="{declaration.get_absolute_url()}"' in text
     assert "Draft memorandum" not in text
+
+
+def test_long_lists_show_the_latest_and_link_to_all_of_them(client):
+    person = make_person(slug="busy")
+    baku = make_place(name="Baku", slug="baku")
+    company = make_organization(slug="company")
+    for day in range(1, RELATED_LIMIT + 3):
+        event = make_event(slug=f"talks-{day}", date=datetime.date(2025, 1, day))
+        event.place = baku
+        event.save()
+        add_participant(event, person)
+        event.organizations.add(company)
+        add_partner(make_project(slug=f"plant-{day}"), company)
+    total = RELATED_LIMIT + 2
+    for page, link in [
+        (person, "/en/events/?person=busy"),
+        (baku, "/en/events/?place=baku"),
+        (company, "/en/events/?organization=company"),
+    ]:
+        text = client.get(page.get_absolute_url()).text
+        assert f'<a href="{link}">All {total} events</a>' in text
+        assert "talks-1/" not in text  # the oldest are on the list linked
+        assert f"talks-{total}/" in text
+    text = client.get(company.get_absolute_url()).text
+    assert f'<a href="/en/projects/?partner=company">All {total} projects</a>' in text

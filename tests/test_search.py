@@ -117,6 +117,25 @@ def test_a_title_match_ranks_above_a_summary_match_above_a_body_match(client):
     assert found.index(summary.slug) < found.index(body.slug)
 
 
+def test_beyond_the_rank_limit_the_newest_matches_are_ranked_first(client, monkeypatch):
+    monkeypatch.setattr(search, "RANK_LIMIT", 2)
+    day = datetime.timedelta(days=1)
+    now = timezone.now()
+    title = make_project(title="Zephyr plant", published_at=now - 3 * day)
+    body = make_project(title="Bus depot", body="Near the zephyr road.")
+    body.published_at = now - 2 * day
+    body.save()
+    summary = make_project(title="Solar park", summary="On a zephyr hill.")
+    summary.published_at = now - day
+    summary.save()
+    # The two newest matches, ranked; then the older one, though in its title.
+    found = slugs(search_page(client, "zephyr"), "projects")
+    assert found == [summary.slug, body.slug, title.slug]
+    monkeypatch.setattr(search, "RANK_LIMIT", 1000)
+    found = slugs(search_page(client, "zephyr"), "projects")
+    assert found == [title.slug, summary.slug, body.slug]
+
+
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
 def test_a_chinese_substring_finds_its_record(client, seeded, language):
     title = zh_hans.EVENTS["ilham-aliyev-second-visit-to-china-2025"]["title"]
@@ -444,11 +463,17 @@ def test_the_search_query_can_use_every_gin_index_on_postgresql(model):
         # Seed-size tables are read whole; forbid that to see what can be used.
         cursor.execute("SET LOCAL enable_seqscan = off")
     # The match condition alone: with the status filter, the planner prefers the
-    # status index on a tiny table.
-    plan = model.objects.filter(search.match_condition(kind, ["aliyev"])).explain()
+    # status index on a tiny table, and with the model's ordering its date or
+    # title index (read in order, nothing to sort).
+    plan = (
+        model.objects.filter(search.match_condition(kind, ["aliyev"]))
+        .order_by()
+        .explain()
+    )
     for language in ("en", "az", "zh_hans"):
         assert f"{table}_search_{language}" in plan
         assert f"{table}_trgm_{language}" in plan
+        assert f"{table}_fuzzy_{language}" in plan
 
 
 def index_names():

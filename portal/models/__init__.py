@@ -1,4 +1,5 @@
 from .base import PartialDatesMixin, Publishable, PublishableQuerySet, Status
+from .cache import ContentToken
 from .corrections import Correction, CorrectionStatus
 from .indicators import Currency, Indicator, Observation, Qualifier
 from .reference import (
@@ -14,6 +15,7 @@ from .reference import (
 
 __all__ = [
     "Citation",
+    "ContentToken",
     "Correction",
     "CorrectionStatus",
     "Currency",

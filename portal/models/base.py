@@ -4,8 +4,10 @@ from concurrency.fields import IntegerVersionField
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.db.models import OrderBy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from portal.dates import format_partial_date, truncate
 
@@ -114,6 +116,51 @@ class Publishable(TimestampedModel):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+
+def published_index(name):
+    """Published records, newest publication first: serves the feeds and the
+    page cache's content token (portal/pagecache.py), which both read the
+    newest `published_at` of the published records, and counts of what
+    readers may see (`published_at <= now`, from the index alone)."""
+    return models.Index(
+        fields=["-published_at", "-id"],
+        condition=models.Q(status=Status.PUBLISHED),
+        name=f"{name}_newest",
+    )
+
+
+class NullsLastIndex(models.Index):
+    """An index whose columns say where empty values go (`F("signed_on")
+    .desc(nulls_last=True)`), as the models' orderings do. SQLite refuses
+    NULLS LAST in an index, so there the columns keep only their direction."""
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.features.supports_order_by_nulls_modifier and (
+            schema_editor.connection.vendor != "sqlite"
+        ):
+            return super().create_sql(model, schema_editor, using, **kwargs)
+        plain = self.clone()
+        plain.expressions = tuple(
+            OrderBy(expression.expression, descending=expression.descending)
+            if isinstance(expression, OrderBy)
+            else expression
+            for expression in self.expressions
+        )
+        return models.Index.create_sql(plain, model, schema_editor, using, **kwargs)
+
+
+def per_language(field, name, *more):
+    """One index per language's column of a translated field, then `more`:
+    lists sort by the column of the reader's language (modeltranslation turns
+    "title" into "title_az" on an Azerbaijani page)."""
+    return [
+        models.Index(
+            fields=[build_localized_fieldname(field, code), *more],
+            name=f"{name}_{code.replace('-', '_')}",
+        )
+        for code, _name in settings.LANGUAGES
+    ]
 
 
 def published_requires_date(name):

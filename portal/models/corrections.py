@@ -135,6 +135,8 @@ class Correction(models.Model):
             models.Index(
                 fields=["content_type", "object_id"], name="correction_target"
             ),
+            # The admin changelist, newest first, and its date hierarchy.
+            models.Index(fields=["-created_at", "-id"], name="correction_newest"),
         ]
 
     def __str__(self):

@@ -17,6 +17,8 @@ from .base import (
     PartialDatesMixin,
     Publishable,
     TimestampedModel,
+    per_language,
+    published_index,
     published_requires_date,
 )
 
@@ -182,6 +184,15 @@ class Person(Publishable):
         verbose_name_plural = _("people")
         ordering = ["name"]
         constraints = [published_requires_date("person")]
+        indexes = [
+            # The people list, the API, the admin changelist and the events
+            # list's person choices sort by the name in the reader's language.
+            *per_language("name", "person_name", "id"),
+            # The feeds and the page cache's content token: newest publication.
+            published_index("person"),
+            # The admin changelist's date hierarchy (last changed).
+            models.Index(fields=["updated_at"], name="person_updated_at"),
+        ]
 
     def __str__(self):
         return self.name
@@ -236,6 +247,16 @@ class Organization(Publishable):
         verbose_name_plural = _("organisations")
         ordering = ["name"]
         constraints = [published_requires_date("organization")]
+        indexes = [
+            # The organisations list, the API, the admin changelist and the
+            # lists' organisation and partner choices sort by the name in the
+            # reader's language.
+            *per_language("name", "organization_name", "id"),
+            # The feeds and the page cache's content token: newest publication.
+            published_index("organization"),
+            # The admin changelist's date hierarchy (last changed).
+            models.Index(fields=["updated_at"], name="organization_updated_at"),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
@@ -296,6 +317,11 @@ class Source(PartialDatesMixin, TimestampedModel):
         verbose_name = _("source")
         verbose_name_plural = _("sources")
         ordering = ["-published_on", "title"]
+        indexes = [
+            # The API's sources and the admin changelist, newest first, and
+            # the changelist's date hierarchy.
+            models.Index(fields=["-published_on"], name="source_published_on"),
+        ]
 
     def __str__(self):
         return self.title
@@ -349,10 +375,14 @@ class Citation(TimestampedModel):
         indexes = [
             # Serves every detail page: "the citations of this record".
             models.Index(fields=["content_type", "object_id"], name="citation_target"),
+            # The admin changelist of citations, in their order.
+            models.Index(fields=["position", "id"], name="citation_order"),
         ]
 
     def __str__(self):
-        return f"{self.source} → {self.content_type.model} #{self.object_id}"
+        # From the content types' cache: inline rows show this, one per citation.
+        model = ContentType.objects.get_for_id(self.content_type_id).model
+        return f"{self.source} → {model} #{self.object_id}"
 
     def get_absolute_url(self):
         target = self.content_object

@@ -80,7 +80,10 @@
 
     var clusters = L.markerClusterGroup({
       showCoverageOnHover: false,
-      maxClusterRadius: 40,
+      // The plugin's default. Markers closer than this join a cluster; with less,
+      // a pin (41 px tall) can cover part of its neighbour and leave it too small
+      // a target to press (WCAG 2.5.8, which Lighthouse checks).
+      maxClusterRadius: 80,
       iconCreateFunction: function (cluster) {
         var count = cluster.getChildCount();
         var size = count < 10 ? "small" : count < 100 ? "medium" : "large";

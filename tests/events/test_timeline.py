@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from events.views import TIMELINE_PER_YEAR, EventYearView
 from portal.dates import Precision
 from portal.models import Status
 from tests.builders import make_event
@@ -83,3 +84,26 @@ def test_year_pages_speak_each_language(client):
     chinese = client.get("/zh-hans/events/2025/")
     assert chinese.status_code == 200
     assert chinese.context["LANGUAGE_CODE"] == "zh-hans"
+
+
+def test_the_timeline_shows_each_years_latest_events_and_links_to_all(client):
+    for day in range(1, TIMELINE_PER_YEAR + 3):
+        make_event(slug=f"event-2025-{day}", date=datetime.date(2025, 1, day))
+    on(2024)
+    response = client.get(reverse("events:timeline"))
+    years = dict(response.context["years"])
+    assert len(years[2025]) == TIMELINE_PER_YEAR
+    assert years[2025][0].slug == f"event-2025-{TIMELINE_PER_YEAR + 2}"
+    assert len(years[2024]) == 1
+    assert f"All {TIMELINE_PER_YEAR + 2} events of 2025" in response.text
+    assert "events of 2024" not in response.text
+
+
+def test_a_year_page_is_paginated(client):
+    for number in range(EventYearView.paginate_by + 1):
+        make_event(slug=f"event-{number}", date=datetime.date(2025, 1, 1))
+    first = client.get("/en/events/2025/")
+    assert len(first.context["object_list"]) == EventYearView.paginate_by
+    assert f"{EventYearView.paginate_by + 1} published events in 2025" in first.text
+    second = client.get("/en/events/2025/?page=2")
+    assert len(second.context["object_list"]) == 1

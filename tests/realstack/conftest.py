@@ -8,12 +8,18 @@ a database, migrates and seeds it, makes an editor account and starts gunicorn
 with production settings (DEBUG off) and gunicorn.conf.py, the way `make serve`
 does. Plain HTTP on loopback, so secure cookies and the HTTPS redirect are off.
 
+Helpers for tests that need more than that: `Cluster.replica_of` (a streaming
+replica made with pg_basebackup), `prepare` (migrate, seed, editor account),
+`Server` (a gunicorn of its own, e.g. with REDIS_URL or DATABASE_REPLICA_URL)
+and `Editor` (a signed-in admin session over HTTP, with the forms it fills in).
+
 These tests run in the PostgreSQL pass only (DATABASE_URL=postgres://…); the
 SQLite pass skips them. With CI=1 a missing PostgreSQL server or gunicorn fails
 them instead of skipping.
 """
 
 import contextlib
+import html.parser
 import os
 import shutil
 import socket
@@ -25,6 +31,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+import requests
 from django.conf import settings
 
 REPO = Path(settings.BASE_DIR)
@@ -77,14 +84,26 @@ def require_stack():
         pytest.skip(message)
 
 
+def scratch(prefix):
+    """A new temporary folder the postgres user may enter (clusters go in
+    folders inside it). Not under pytest's temporary folder: that one is
+    private to root, and the clusters' files belong to the postgres user."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    if os.geteuid() == 0:
+        shutil.chown(folder, "postgres")
+    return folder
+
+
 class Cluster:
     """A PostgreSQL cluster of its own, on a free loopback port."""
 
-    def __init__(self, folder):
+    def __init__(self, folder, config=()):
         self.bindir = pg_bindir()
         self.folder = folder
         self.data = folder / "data"
         self.port = free_port()
+        # Server settings ("fsync=off", …), given with -c at every start.
+        self.config = list(config)
         self.as_postgres = os.geteuid() == 0
         if self.as_postgres:
             shutil.chown(folder, "postgres")
@@ -129,8 +148,32 @@ class Cluster:
             "portal",
         )
 
+    @classmethod
+    def replica_of(cls, primary, folder, config=()):
+        """A streaming replica of `primary` (which must be running), started:
+        a base backup with -R, which writes the connection to the primary and
+        standby.signal, so it starts as a hot standby."""
+        replica = cls(folder, config)
+        replica.run(
+            "pg_basebackup",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(primary.port),
+            "-U",
+            "postgres",
+            f"--pgdata={replica.data}",
+            "--write-recovery-conf",
+            "--wal-method=stream",
+            "--checkpoint=fast",
+            "--no-sync",
+        )
+        replica.start()
+        return replica
+
     def start(self):
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1"
+        options += "".join(f" -c {setting}" for setting in self.config)
         self.run(
             "pg_ctl",
             "start",
@@ -148,6 +191,17 @@ class Cluster:
 
     def connect(self):
         return psycopg.connect(self.url.replace("postgres://", "postgresql://"))
+
+    def sql(self, query, *params):
+        """The rows of one statement, in a connection of its own (autocommit:
+        ALTER SYSTEM refuses a transaction)."""
+        url = self.url.replace("postgres://", "postgresql://")
+        with psycopg.connect(url, autocommit=True) as db:
+            cursor = db.execute(query, params or None)
+            return cursor.fetchall() if cursor.description else []
+
+    def log_text(self):
+        return (self.folder / "log").read_text(errors="replace")
 
 
 class Stack:
@@ -198,6 +252,58 @@ def manage(env, *argv):
     assert result.returncode == 0, f"manage.py {' '.join(argv)}:\n{result.stderr}"
 
 
+def prepare(env):
+    """Migrates and seeds the database env's DATABASE_URL names and makes the
+    editor's account, as `make serve` and an editor would."""
+    manage(env, "migrate", "--noinput")
+    manage(env, "load_seed")
+    manage(env, "createsuperuser", "--noinput")
+
+
+class Server:
+    """gunicorn with gunicorn.conf.py and `env`, the way `make serve` runs it,
+    on a free loopback port; its output in FOLDER/NAME.log."""
+
+    def __init__(self, folder, env, name="gunicorn"):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.env = {**env, "BIND": f"127.0.0.1:{self.port}"}
+        self.log = folder / f"{name}.log"
+        with self.log.open("w") as output:
+            self.process = subprocess.Popen(
+                [
+                    str(GUNICORN),
+                    "-c",
+                    "gunicorn.conf.py",
+                    # Its own control socket, not the one in ~/.gunicorn that
+                    # any other gunicorn on this machine uses too.
+                    f"--control-socket={folder / f'{name}.ctl'}",
+                    "portal.wsgi",
+                ],
+                cwd=REPO,
+                env=self.env,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        try:
+            wait_until_ready(self.base, self.process, self.log)
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def log_tail(self, lines=40):
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+
+
 def wait_until_ready(base, process, log, timeout=30):
     import urllib.error
     import urllib.request
@@ -223,41 +329,124 @@ def stack():
     # cluster's files belong to the postgres user.
     folder = Path(tempfile.mkdtemp(prefix="portal-realstack-"))
     cluster = Cluster(folder)
-    port = free_port()
-    env = server_env(cluster, port)
-    log = folder / "gunicorn.log"
-    process = None
+    server = None
     try:
         cluster.init()
-        manage(env, "migrate", "--noinput")
-        manage(env, "load_seed")
-        manage(env, "createsuperuser", "--noinput")
-        with log.open("w") as output:
-            process = subprocess.Popen(
-                [
-                    str(GUNICORN),
-                    "-c",
-                    "gunicorn.conf.py",
-                    # Its own control socket, not the one in ~/.gunicorn that any
-                    # other gunicorn on this machine uses too.
-                    f"--control-socket={folder / 'gunicorn.ctl'}",
-                    "portal.wsgi",
-                ],
-                cwd=REPO,
-                env=env,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        wait_until_ready(f"http://127.0.0.1:{port}", process, log)
-        yield Stack(cluster, port, process, log)
+        env = server_env(cluster, 0)
+        prepare(env)
+        server = Server(folder, env)
+        yield Stack(cluster, server.port, server.process, server.log)
     finally:
-        if process is not None:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        if server is not None:
+            server.stop()
         cluster.stop("fast")
         shutil.rmtree(folder, ignore_errors=True)
+
+
+# An editor in the admin, over HTTP ------------------------------------------
+
+
+class FormFields(html.parser.HTMLParser):
+    """The fields a browser would send for one form (the one with this id, or
+    the first whose action contains `action`): inputs, checked boxes, selected
+    options and text areas, with their default values."""
+
+    def __init__(self, form_id=None, action=None):
+        super().__init__()
+        self.form_id = form_id
+        self.action = action
+        self.found = False
+        self.inside = False
+        self.fields = {}
+        self.options = {}
+        self._select = None
+        self._textarea = None
+
+    def _wanted(self, attrs):
+        if self.found:
+            return False
+        if self.form_id is not None:
+            return attrs.get("id") == self.form_id
+        return self.action is not None and self.action in (attrs.get("action") or "")
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.inside = self._wanted(attrs)
+            self.found = self.found or self.inside
+        if not self.inside or (not attrs.get("name") and tag != "option"):
+            return
+        name = attrs.get("name")
+        if tag == "input":
+            kind = attrs.get("type", "text")
+            if kind in ("submit", "button", "file", "image", "reset"):
+                return
+            if kind in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            self.fields[name] = attrs.get("value") or (
+                "on" if kind == "checkbox" else ""
+            )
+        elif tag == "select":
+            self._select = name
+        elif tag == "option" and self._select:
+            self.options.setdefault(self._select, []).append(attrs.get("value", ""))
+            if "selected" in attrs or self._select not in self.fields:
+                self.fields[self._select] = attrs.get("value", "")
+        elif tag == "textarea":
+            self._textarea = name
+            self.fields[name] = ""
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.fields[self._textarea] += data
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "form":
+            self.inside = False
+
+
+def form_fields(page, form_id=None, action=None):
+    parser = FormFields(form_id, action)
+    parser.feed(page)
+    return parser.fields, parser.options
+
+
+class Editor:
+    """A signed-in admin session over plain HTTP (its cookies are sent to every
+    server on 127.0.0.1, whatever the port)."""
+
+    def __init__(self, base, username, password):
+        self.base = base
+        self.http = requests.Session()
+        login = self.http.get(f"{base}/admin/login/", timeout=10)
+        assert login.status_code == 200, login.status_code
+        fields, _ = form_fields(login.text, "login-form")
+        fields.update(username=username, password=password, next="/admin/")
+        response = self.http.post(
+            f"{base}/admin/login/", data=fields, timeout=10, allow_redirects=False
+        )
+        assert response.status_code == 302, "sign-in failed"
+        assert self.csrf_token, "no CSRF cookie after sign-in"
+
+    @property
+    def csrf_token(self):
+        return next((c.value for c in self.http.cookies if "csrftoken" in c.name), None)
+
+    @property
+    def session_id(self):
+        return next((c.value for c in self.http.cookies if "sessionid" in c.name), None)
+
+    def change(self, path, form_id, base=None, **changes):
+        """Opens a change form, changes some fields and saves it; the answer."""
+        url = f"{base or self.base}{path}"
+        page = self.http.get(url, timeout=10)
+        assert page.status_code == 200, page.status_code
+        fields, _ = form_fields(page.text, form_id)
+        # The inlines' empty templates are not rows.
+        fields = {name: v for name, v in fields.items() if "__prefix__" not in name}
+        fields.update(changes, csrfmiddlewaretoken=self.csrf_token, _save="Save")
+        return self.http.post(url, data=fields, timeout=15, allow_redirects=False)

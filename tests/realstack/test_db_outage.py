@@ -11,7 +11,6 @@ there.
 """
 
 import contextlib
-import html.parser
 import re
 import threading
 import time
@@ -19,6 +18,8 @@ from dataclasses import dataclass, field
 
 import pytest
 import requests
+
+from .conftest import Editor, form_fields
 
 pytestmark = [pytest.mark.realstack, pytest.mark.xdist_group("realstack")]
 
@@ -28,83 +29,8 @@ RECOVERY_SECONDS = 10
 NAME = "Outage Test Organisation"
 
 
-class FormFields(html.parser.HTMLParser):
-    """The fields a browser would send for one form: inputs, checked boxes,
-    selected options and text areas, with their default values."""
-
-    def __init__(self, form_id):
-        super().__init__()
-        self.form_id = form_id
-        self.inside = False
-        self.fields = {}
-        self.options = {}
-        self._select = None
-        self._textarea = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.inside = attrs.get("id") == self.form_id
-        if not self.inside or (not attrs.get("name") and tag != "option"):
-            return
-        name = attrs.get("name")
-        if tag == "input":
-            kind = attrs.get("type", "text")
-            if kind in ("submit", "button", "file", "image", "reset"):
-                return
-            if kind in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            self.fields[name] = attrs.get("value") or (
-                "on" if kind == "checkbox" else ""
-            )
-        elif tag == "select":
-            self._select = name
-        elif tag == "option" and self._select:
-            self.options.setdefault(self._select, []).append(attrs.get("value", ""))
-            if "selected" in attrs or self._select not in self.fields:
-                self.fields[self._select] = attrs.get("value", "")
-        elif tag == "textarea":
-            self._textarea = name
-            self.fields[name] = ""
-
-    def handle_data(self, data):
-        if self._textarea:
-            self.fields[self._textarea] += data
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
-        elif tag == "form":
-            self.inside = False
-
-
-def form_fields(page, form_id):
-    parser = FormFields(form_id)
-    parser.feed(page)
-    return parser.fields, parser.options
-
-
-class Editor:
-    """A signed-in admin session over plain HTTP."""
-
-    def __init__(self, base, username, password):
-        self.base = base
-        self.http = requests.Session()
-        login = self.http.get(f"{base}/admin/login/", timeout=10)
-        assert login.status_code == 200, login.status_code
-        fields, _ = form_fields(login.text, "login-form")
-        fields.update(username=username, password=password, next="/admin/")
-        response = self.http.post(
-            f"{base}/admin/login/", data=fields, timeout=10, allow_redirects=False
-        )
-        assert response.status_code == 302, "sign-in failed"
-        assert self.csrf_token, "no CSRF cookie after sign-in"
-
-    @property
-    def csrf_token(self):
-        return next((c.value for c in self.http.cookies if "csrftoken" in c.name), None)
+class OrganisationEditor(Editor):
+    """An editor adding organisations, each with a citation."""
 
     def organisation_form(self, source_id):
         """The add form's fields, with one citation row filled in."""
@@ -244,7 +170,7 @@ def test_a_database_outage_answers_503_and_loses_no_write(stack):
 
     with cluster.connect() as db:
         source_id = db.execute("SELECT min(id) FROM portal_source").fetchone()[0]
-    editor = Editor(base, *stack.editor)
+    editor = OrganisationEditor(base, *stack.editor)
     writer = Writer(editor, editor.organisation_form(source_id))
     thread = threading.Thread(target=writer.run, daemon=True)
     thread.start()

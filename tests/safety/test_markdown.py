@@ -1,6 +1,7 @@
 """Markdown bodies: rendered by markdown-it-py, sanitised by nh3
 (portal/markdown.py)."""
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -27,7 +28,23 @@ def test_headings_never_make_a_second_h1():
     html = render_markdown("# Top\n\n## Next\n\n###### Deepest")
     assert "<h1" not in html
     assert "<h2>Top</h2>" in html and "<h3>Next</h3>" in html
-    assert "<h6>Deepest</h6>" in html
+    # One level at a time going down, so no level is skipped.
+    assert "<h4>Deepest</h4>" in html
+
+
+@pytest.mark.parametrize(
+    ("source", "levels"),
+    [
+        ("## Outcomes\n\n### Trade\n\n## Next steps", ["h2", "h3", "h2"]),
+        ("### Only\n\n### Third-level", ["h2", "h2"]),
+        ("#### Deep first\n\n## Then up\n\n#### Down", ["h2", "h2", "h3"]),
+        ("# A\n\n### B\n\n###### C\n\n## D", ["h2", "h3", "h4", "h3"]),
+    ],
+)
+def test_headings_start_below_the_title_and_skip_no_level(source, levels):
+    html = render_markdown(source)
+    assert re.findall(r"<(h[1-6])>", html) == levels
+    assert re.findall(r"</(h[1-6])>", html) == levels
 
 
 @pytest.mark.parametrize(
@@ -136,6 +153,6 @@ def test_seed_bodies_render_as_paragraphs(seeded, client):
 def test_a_detail_page_renders_the_markdown(client):
     event = make_event(body="## Outcome\n\nA [link](https://example.org).")
     page = client.get(event.get_absolute_url()).content.decode()
-    assert "<h3>Outcome</h3>" in page
+    assert "<h2>Outcome</h2>" in page
     assert 'href="https://example.org" rel="nofollow noopener noreferrer"' in page
     assert reverse("events:list") in page

@@ -208,7 +208,8 @@ def test_search_terms_are_reflected_escaped(client, hostile, language):
 def test_hostile_records_in_the_admin(admin_client, hostile):
     for model in apps.get_models():
         meta = model._meta
-        if meta.app_label not in APPS:
+        # The page cache's token is no editor's record and has no admin page.
+        if meta.app_label not in APPS or meta.label_lower == "portal.contenttoken":
             continue
         changelist = reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")
         check_response(changelist, admin_client.get(changelist))

@@ -1,0 +1,236 @@
+"""Cached public pages, per language and query string, never stale for more than
+a few seconds after an editor's change.
+
+Django's own per-site cache (UpdateCacheMiddleware/FetchFromCacheMiddleware)
+keeps a page until its timeout runs out, with nothing to say when the data
+under it changed, and django-cacheops or cachalot cache querysets, not pages.
+So this middleware is written here, around one idea: every cache key carries
+the *content token*.
+
+- The token is one row in the database (portal.models.ContentToken). Every
+  save, delete or relation change of a record readers can see replaces it, in
+  the same transaction as the change (signals connected in PortalConfig.ready).
+- Each process reads the token at most every PAGE_CACHE_CHECK_SECONDS, in the
+  same query as the time of the latest publication that has come due, so a
+  record scheduled for later appears on time without anyone saving anything.
+- A page is looked up under (token, scheme, host, path, sorted query string);
+  the path starts with the language. A new token means every page is rendered
+  afresh and the old entries age out of the cache.
+
+With Redis (REDIS_URL) every app server shares the entries; with the default
+local-memory cache each process keeps its own. Either way all of them see a
+new token within PAGE_CACHE_CHECK_SECONDS, because it lives in the database.
+
+Only anonymous reads are cached: GET or HEAD, no session cookie, a language
+prefix in the path, and a complete 200 answer that sets no cookie, does not
+vary by cookie and is not marked private. Editors (who have a session) always
+get pages rendered for them.
+"""
+
+import hashlib
+import threading
+import time
+from datetime import UTC, datetime
+from urllib.parse import parse_qsl, urlencode
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db import router
+from django.db.models import DateTimeField, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import has_vary_header
+
+from .models import ContentToken, Publishable, Status
+from .models.cache import new_token
+
+#: The apps whose records readers see; every model in them counts, except these.
+CONTENT_APPS = ("portal", "events", "projects")
+NOT_CONTENT = {"portal.contenttoken", "portal.correction"}
+
+CACHE_ALIAS = "pages"
+# Marks the answer for people debugging a page and for the tests.
+STATUS_HEADER = "X-Page-Cache"
+
+
+def content_models():
+    """Every model whose rows readers can see, M2M link tables included."""
+    models = set()
+    for label in CONTENT_APPS:
+        for model in apps.get_app_config(label).get_models(include_auto_created=True):
+            if model._meta.label_lower not in NOT_CONTENT:
+                models.add(model)
+    return models
+
+
+# The token ------------------------------------------------------------------
+
+
+def replace_token(using):
+    """Give readers a new token: called inside the transaction that changes
+    content, so the token and the content become visible together."""
+    now = timezone.now()
+    tokens = ContentToken.objects.using(using)
+    if not tokens.filter(pk=1).update(token=new_token(), changed_at=now):
+        # The first change ever: the row is made here, never on a read path
+        # (a read may be on a read-only replica).
+        tokens.bulk_create([ContentToken(pk=1, changed_at=now)], ignore_conflicts=True)
+
+
+def on_content_saved(sender, using, **kwargs):
+    if sender in _content:
+        replace_token(using)
+
+
+def on_relation_changed(sender, action, using, **kwargs):
+    if sender in _content and action.startswith("post_"):
+        replace_token(using)
+
+
+_content = set()
+
+
+def connect_signals():
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    _content.update(content_models())
+    post_save.connect(on_content_saved, dispatch_uid="pagecache.saved")
+    post_delete.connect(on_content_saved, dispatch_uid="pagecache.deleted")
+    m2m_changed.connect(on_relation_changed, dispatch_uid="pagecache.related")
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def read_token():
+    """The token combined with the latest publication time that has come due,
+    in one query; None when there is no token row yet (nothing is cached)."""
+    now = timezone.now()
+    due = [
+        Coalesce(
+            Subquery(
+                model.objects.filter(status=Status.PUBLISHED, published_at__lte=now)
+                .order_by("-published_at")
+                .values("published_at")[:1]
+            ),
+            Value(_EPOCH),
+            output_field=DateTimeField(),
+        )
+        for model in apps.get_models()
+        if issubclass(model, Publishable)
+    ]
+    row = (
+        ContentToken.objects.db_manager(router.db_for_read(ContentToken))
+        .filter(pk=1)
+        .annotate(due=Greatest(*due) if len(due) > 1 else due[0])
+        .values_list("token", "due")
+        .first()
+    )
+    if row is None:
+        return None
+    token, due_at = row
+    return f"{token}.{int(due_at.timestamp())}" if due_at else token
+
+
+class _TokenMemo:
+    """The token as this process last read it, re-read at most every
+    PAGE_CACHE_CHECK_SECONDS (0: on every request)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.value = None
+        self.read_at = float("-inf")
+
+    def get(self):
+        interval = settings.PAGE_CACHE_CHECK_SECONDS
+        if time.monotonic() - self.read_at >= interval:
+            with self.lock:
+                if time.monotonic() - self.read_at >= interval:
+                    self.value = read_token()
+                    self.read_at = time.monotonic()
+        return self.value
+
+    def forget(self):
+        self.read_at = float("-inf")
+
+
+token_memo = _TokenMemo()
+
+
+# The middleware ---------------------------------------------------------------
+
+
+def _language_prefixes():
+    return tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+
+def cacheable_request(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        and request.path.startswith(_language_prefixes())
+    )
+
+
+def page_key(request, token):
+    # The query string's parameters in a fixed order (a stable sort keeps the
+    # order of a repeated parameter), so ?a=1&b=2 and ?b=2&a=1 share an entry.
+    pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+    query = urlencode(sorted(pairs, key=lambda pair: pair[0]))
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    return f"page:{token}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def storable(response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if len(response.content) > settings.PAGE_CACHE_MAX_BYTES:
+        return False
+    control = {
+        part.split("=")[0].strip().lower()
+        for part in response.get("Cache-Control", "").split(",")
+    }
+    return not has_vary_header(response, "Cookie") and not control & {
+        "private",
+        "no-store",
+        "no-cache",
+    }
+
+
+class PageCacheMiddleware:
+    """Answers anonymous reads from the page cache (see the module's docstring).
+    It sits after whitenoise and before the session, so a cached page costs a
+    cache lookup and little else."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not cacheable_request(request):
+            return self.get_response(request)
+        token = token_memo.get()
+        if token is None:
+            return self.get_response(request)
+        cache = caches[CACHE_ALIAS]
+        key = page_key(request, token)
+        stored = cache.get(key)
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response[STATUS_HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if request.method == "GET" and storable(response):
+            cache.set(
+                key,
+                (response.status_code, list(response.items()), response.content),
+                settings.PAGE_CACHE_SECONDS,
+            )
+            response[STATUS_HEADER] = "miss"
+        return response
