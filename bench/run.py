@@ -204,18 +204,15 @@ def prepare_database(cluster, size, seed):
     if result.returncode != 0:
         raise BenchError(f"bench/synth.py --size {size}:\n{result.stderr[-4000:]}")
     manage(env, "createsuperuser", "--noinput")
-    # bulk_create sends no signals: give the page cache its first token.
     counts = json.loads(
         manage(
             env,
             "shell",
             "-c",
             "import json;"
-            "from portal.pagecache import replace_token;"
             "from events.models import Event, Agreement;"
             "from projects.models import Project;"
             "from portal.models import Person, Organization, Place, Source, Citation;"
-            "replace_token('default');"
             "print(json.dumps({m.__name__: m.objects.count() for m in "
             "(Event, Agreement, Project, Person, Organization, Place, Source, "
             "Citation)}))",
@@ -339,7 +336,7 @@ def page_paths(base):
         "floor": "/bench/floor",
         "home": "/en/",
         "events-filtered": f"/en/events/?type=talks&year={year}",
-        "projects-faceted": "/en/projects/?status=operating",
+        "projects-faceted": "/en/projects/?project_status=operational",
         "event-detail": f"/en/events/{event['slug']}/",
         "project-detail": f"/en/projects/{project['slug']}/",
         "search": "/en/search/?q=wind+power",

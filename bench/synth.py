@@ -89,6 +89,7 @@ from portal.models import (  # noqa: E402
     SourceKind,
     Status,
 )
+from portal.pagecache import replace_token  # noqa: E402
 from projects.models import (  # noqa: E402
     Direction,
     Milestone,
@@ -1606,6 +1607,9 @@ def generate(size="small", seed=8, replace=False, now=None):
         generator = Synth(SIZES[size], seed, now or timezone.now())
         with indexes_built_after(generator.timings):
             generator.run()
+        # bulk_create and COPY send no signals: say the content changed, as a
+        # save would, so cached pages and counts are not served for it.
+        replace_token(connection.alias)
     return generator
 
 

@@ -1,6 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from portal.datacache import cached
 from portal.filters import ANY, FacetedFilterSet, TextFilter, Within, published
 from portal.models import Organization, Person, Place
 
@@ -8,7 +9,10 @@ from .models import Agreement, AgreementKind, AgreementStatus, Event, EventKind
 
 
 def event_years():
-    return [(str(day.year), day.year) for day in Event.objects.published().years()]
+    def years():
+        return [(str(day.year), day.year) for day in Event.objects.published().years()]
+
+    return cached(("event-years",), years)
 
 
 class EventFilter(FacetedFilterSet):

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from .datacache import cached
 from .folding import Fold, fold
 from .models import Organization, OrganizationKind, Person, Place, PlaceKind
 from .models.reference import MAX_PLACE_DEPTH
@@ -138,35 +139,70 @@ class FacetedFilterSet(django_filters.FilterSet):
         if self.is_bound and not self.form.is_valid():
             return {}
         cleaned = self.form.cleaned_data if self.is_bound else {}
+        # The GROUP BY results depend only on the records listed (which the
+        # address says) and the filters in force, not on the page, the sort or
+        # the language, so every such page shares them. A filterset made
+        # without a request has no address to say its records: not kept.
+        request = getattr(self, "request", None)
+        if request is None:
+            grouped = self._group_facets(cleaned)
+        else:
+            grouped = cached(
+                ("facets", type(self).__qualname__, request.path, self.data_key()),
+                lambda: self._group_facets(cleaned),
+            )
         counts = {}
         self._facet_offered = {}
+        for name in self.facets:
+            field = self.form.fields[name]
+            if isinstance(field, forms.ModelChoiceField):
+                by_pk, top = grouped[name]
+                offered = self._offer_records(field, by_pk, top, cleaned.get(name))
+            else:
+                offered = self._offer_fixed(field, grouped[name])
+            self._facet_offered[name] = offered
+            counts[name] = {key: count for key, _label, count in offered}
+        return counts
+
+    def data_key(self):
+        """The submitted values of the form's fields, in a fixed order."""
+        data = self.data or {}
+        getlist = getattr(data, "getlist", lambda key: [data[key]])
+        return tuple(
+            (key, tuple(str(value) for value in getlist(key)))
+            for key in sorted(data)
+            if key in self.form.fields
+        )
+
+    def _group_facets(self, cleaned):
+        """{filter name: its GROUP BY result}: one query per facet."""
+        grouped = {}
         for name, path in self.facets.items():
             rows = self.queryset.all()
             for other, value in cleaned.items():
                 if other != name:
                     rows = self.filters[other].filter(rows, value)
             field = self.form.fields[name]
-            selected = cleaned.get(name)
             if isinstance(field, forms.ModelChoiceField):
-                offered = self._count_records(rows, path, field, selected)
+                selected = cleaned.get(name)
+                grouped[name] = self._group_records(rows, path, field, selected)
             else:
-                offered = self._count_fixed(rows, path, field)
-            self._facet_offered[name] = offered
-            counts[name] = {key: count for key, _label, count in offered}
-        return counts
+                grouped[name] = {
+                    str(value): count for value, count in _grouped(rows, path).items()
+                }
+        return grouped
 
-    def _count_fixed(self, rows, path, field):
+    def _offer_fixed(self, field, by_value):
         """[(key, label, count)] for every choice of a fixed list."""
-        by_value = {str(value): count for value, count in _grouped(rows, path).items()}
         return [
             (str(value), label, by_value.get(str(value), 0))
             for value, label in field.choices
             if value not in ("", None)
         ]
 
-    def _count_records(self, rows, path, field, selected):
-        """[(key, label, count)], in the choices' own order, for the choices
-        with most records (and the selected one, even at 0)."""
+    def _group_records(self, rows, path, field, selected):
+        """({pk: count}, [pks of the choices to offer]): the choices with most
+        records."""
         choices = field.queryset
         if isinstance(path, Within):
             by_pk = _grouped_within(rows, path.path, choices)
@@ -180,6 +216,11 @@ class FacetedFilterSet(django_filters.FilterSet):
                 first=selected.pk if selected is not None else None,
             )
             top = list(by_pk)
+        return by_pk, top
+
+    def _offer_records(self, field, by_pk, top, selected):
+        """[(key, label, count)], in the choices' own order, for the top
+        choices (and the selected one, even at 0)."""
         wanted = set(top)
         if selected is not None:
             wanted.add(selected.pk)
@@ -190,7 +231,7 @@ class FacetedFilterSet(django_filters.FilterSet):
                 field.label_from_instance(instance),
                 by_pk.get(instance.pk, 0),
             )
-            for instance in choices.filter(pk__in=wanted)
+            for instance in field.queryset.filter(pk__in=wanted)
         ]
 
     def show_facet_counts(self):

@@ -145,6 +145,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "portal.datacache.template_context",
             ],
         },
     },
@@ -466,6 +467,8 @@ if REDIS_URL:
     }
     # Rendered public pages (portal/pagecache.py), shared by every app server.
     CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
+    # Facet counts, years and charts under the content token (portal/datacache.py).
+    CACHES["data"] = {**CACHES["default"], "KEY_PREFIX": "data"}
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -475,6 +478,13 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "pages",
             "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 500)},
+        },
+        # Facet counts, years and charts under the content token
+        # (portal/datacache.py): small entries, many pages share each.
+        "data": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "data",
+            "OPTIONS": {"MAX_ENTRIES": env_int("DATA_CACHE_MAX_ENTRIES", 2000)},
         },
     }
 # Logged (logger django_redis) each time an outage is ignored, so it is seen.
@@ -556,6 +566,9 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 PAGE_CACHE_CHECK_SECONDS = env_int("PAGE_CACHE_CHECK_SECONDS", 2)
 # Larger answers (the dataset download, big exports) are not cached.
 PAGE_CACHE_MAX_BYTES = env_int("PAGE_CACHE_MAX_BYTES", 1024 * 1024)
+# What many pages compute alike (facet counts, years, charts; portal/datacache.py)
+# is kept for DATA_CACHE_SECONDS under the same token (0 turns it off).
+DATA_CACHE_SECONDS = env_int("DATA_CACHE_SECONDS", 300)
 
 # --- scaleout (issue 8) ---
 # Several app servers behind a load balancer (docs/scaling.md). With Redis,

@@ -13,6 +13,7 @@ from django_filters.views import FilterView
 from events.models import Agreement, Event
 from projects.models import Partner, Project
 
+from .datacache import cached
 from .filters import OrganizationFilter, PersonFilter
 from .models import (
     Citation,
@@ -63,6 +64,13 @@ class FilteredListView(PublishedMixin, FilterView):
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
+        if self.filterset.is_valid():
+            # The number of records listed: the same on every page and in
+            # every language of the list, so counted once per content token.
+            paginator.count = cached(
+                ("list-count", self.request.path, self.filterset.data_key()),
+                queryset.count,
+            )
         requested = self.request.GET.get(self.page_kwarg) or 1
         try:
             page = paginator.page(requested)

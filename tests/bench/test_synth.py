@@ -16,6 +16,7 @@ from events.models import Agreement, Event
 from portal.dates import truncate
 from portal.models import (
     Citation,
+    ContentToken,
     Indicator,
     Observation,
     Organization,
@@ -233,6 +234,14 @@ def test_the_same_seed_gives_the_same_data(counts, now):
     assert snapshot() == before
     synth.generate("small", seed=9, replace=True, now=now)
     assert snapshot() != before
+
+
+def test_writing_the_data_replaces_the_content_token(counts, now):
+    # COPY and bulk_create send no signals: without this, pages cached before
+    # the load would still be served after it.
+    before = ContentToken.objects.get(pk=1).token
+    synth.generate("small", seed=8, replace=True, now=now)
+    assert ContentToken.objects.get(pk=1).token != before
 
 
 def test_it_refuses_a_database_that_has_records(counts):
