@@ -330,13 +330,14 @@ def page_paths(base):
     """The address of each measured page, found from the data itself."""
     event = get_json(f"{base}/api/v1/events/?page_size=1")["results"][0]
     project = get_json(f"{base}/api/v1/projects/?page_size=1")["results"][0]
-    year = event["date"][:4]
+    # The first event's own type and year, so the filtered list is never empty.
+    kind, year = event["kind"], event["date"][:4]
     return {
         "static": static_path(),
         "floor": "/bench/floor",
         "home": "/en/",
-        "events-filtered": f"/en/events/?type=talks&year={year}",
-        "projects-faceted": "/en/projects/?project_status=operational",
+        "events-filtered": f"/en/events/?type={kind}&year={year}",
+        "projects-faceted": "/en/projects/?status=operational",
         "event-detail": f"/en/events/{event['slug']}/",
         "project-detail": f"/en/projects/{project['slug']}/",
         "search": "/en/search/?q=wind+power",
@@ -398,6 +399,10 @@ def wrk(url, duration, connections, cookie=None):
     }
 
 
+# What templates/includes/result_count.html shows when a filter is refused.
+FILTER_REFUSED = b'<p class="errors">'
+
+
 def check_answer(base, path, cookie):
     request = urllib.request.Request(base + path)
     if cookie:
@@ -406,6 +411,10 @@ def check_answer(base, path, cookie):
         body = response.read()
         if response.status != 200:
             raise BenchError(f"{path} answered {response.status}")
+        # A filter the list refuses still answers 200, with nothing listed:
+        # measuring that would measure an error page.
+        if FILTER_REFUSED in body:
+            raise BenchError(f"{path}: the list refused a filter in the address")
         return response.headers.get("X-Page-Cache"), len(body)
 
 
