@@ -104,7 +104,7 @@ def connect_signals():
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def read_token():
+def read_token(using=None):
     """The token combined with the latest publication time that has come due,
     in one query; None when there is no token row yet (nothing is cached)."""
     now = timezone.now()
@@ -122,7 +122,7 @@ def read_token():
         if issubclass(model, Publishable)
     ]
     row = (
-        ContentToken.objects.db_manager(router.db_for_read(ContentToken))
+        ContentToken.objects.db_manager(using or router.db_for_read(ContentToken))
         .filter(pk=1)
         .annotate(due=Greatest(*due) if len(due) > 1 else due[0])
         .values_list("token", "due")
@@ -135,25 +135,33 @@ def read_token():
 
 
 class _TokenMemo:
-    """The token as this process last read it, re-read at most every
-    PAGE_CACHE_CHECK_SECONDS (0: on every request)."""
+    """The token as this process last read it from each database, re-read at
+    most every PAGE_CACHE_CHECK_SECONDS (0: on every request).
+
+    Per database, because a request reads the token where it reads the
+    content (portal/routers.py): a replica's token goes with the replica's
+    data. One token for both would let a page rendered from a lagging replica
+    be stored under the primary's newer token, and served as current until the
+    next change."""
 
     def __init__(self):
         self.lock = threading.Lock()
-        self.value = None
-        self.read_at = float("-inf")
+        self.read = {}  # alias: (token, time.monotonic() when read)
 
     def get(self):
+        alias = router.db_for_read(ContentToken)
         interval = settings.PAGE_CACHE_CHECK_SECONDS
-        if time.monotonic() - self.read_at >= interval:
+        value, read_at = self.read.get(alias, (None, float("-inf")))
+        if time.monotonic() - read_at >= interval:
             with self.lock:
-                if time.monotonic() - self.read_at >= interval:
-                    self.value = read_token()
-                    self.read_at = time.monotonic()
-        return self.value
+                value, read_at = self.read.get(alias, (None, float("-inf")))
+                if time.monotonic() - read_at >= interval:
+                    value = read_token(alias)
+                    self.read[alias] = (value, time.monotonic())
+        return value
 
     def forget(self):
-        self.read_at = float("-inf")
+        self.read = {}
 
 
 token_memo = _TokenMemo()

@@ -5,6 +5,7 @@ The suite runs with the page cache off (PAGE_CACHE_SECONDS=0 in pyproject), so
 every other test sees freshly rendered pages; these turn it on."""
 
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 import time_machine
@@ -18,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Event
+from portal import pagecache
 from portal.models import ContentToken, Status
 from portal.pagecache import (
     CACHE_ALIAS,
@@ -260,8 +262,30 @@ def test_a_process_sees_a_new_token_within_the_check_interval(seeded, settings):
     # Within the interval the process keeps what it read…
     assert token_memo.get() == seen
     # …and once the interval has passed it reads the new one.
-    token_memo.read_at -= 2
+    for alias, (value, read_at) in list(token_memo.read.items()):
+        token_memo.read[alias] = (value, read_at - 2)
     assert token_memo.get() != seen
+
+
+def test_the_token_is_read_from_where_the_request_reads_content(monkeypatch, settings):
+    # A reader's request reads from the replica, an editor's from the primary
+    # (portal/routers.py); each gets the token of the database it reads, even
+    # within the check interval, so no page rendered from a lagging replica is
+    # stored under the primary's newer token.
+    settings.PAGE_CACHE_CHECK_SECONDS = 60
+    token_memo.forget()
+    reading = {"from": "default"}
+    monkeypatch.setattr(
+        pagecache,
+        "router",
+        SimpleNamespace(db_for_read=lambda model, **hints: reading["from"]),
+    )
+    monkeypatch.setattr(pagecache, "read_token", lambda using=None: f"of {using}")
+    assert token_memo.get() == "of default"
+    reading["from"] = "replica"
+    assert token_memo.get() == "of replica"
+    reading["from"] = "default"
+    assert token_memo.get() == "of default"
 
 
 def test_nothing_is_cached_before_the_first_change(client, db):
