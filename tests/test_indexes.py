@@ -85,6 +85,10 @@ def build():
         content_object=world.event, message="The date is wrong.", language="en"
     )
     with connection.cursor() as cursor:
+        # FULL first: the rows earlier tests wrote and rolled back leave pages
+        # behind, and on tables this small the planner's choice between two
+        # indexes turns on the page count. Compacted, every run plans alike.
+        cursor.execute("VACUUM FULL")
         cursor.execute("VACUUM ANALYZE")
     return world
 
@@ -169,14 +173,21 @@ def test_each_page_uses_the_indexes_named_for_it(client, settings, django_user_m
     settings.PAGE_CACHE_SECONDS = 0
     build()
     missing = {}
+    used = {}
     for url, wanted in PUBLIC.items():
-        missing[url] = wanted - page_indexes(client, url)
+        used[url] = page_indexes(client, url)
+        missing[url] = wanted - used[url]
     # The page cache's content token: the newest publication of each kind.
     missing["content token"] = NEWEST - indexes_used(read_token)
     client.force_login(django_user_model.objects.create_superuser("root", password="x"))
     for path, wanted in EDITORS.items():
-        missing[ADMIN + path] = wanted - page_indexes(client, ADMIN + path)
-    missing = {page: sorted(names) for page, names in missing.items() if names}
+        used[ADMIN + path] = page_indexes(client, ADMIN + path)
+        missing[ADMIN + path] = wanted - used[ADMIN + path]
+    missing = {
+        page: f"{sorted(names)} (used: {sorted(used.get(page, ()))})"
+        for page, names in missing.items()
+        if names
+    }
     assert not missing, f"queries not using their indexes: {missing}"
 
 
