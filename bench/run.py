@@ -583,7 +583,7 @@ def run(sizes, duration, connections, lighthouse, seed, keep, warmup=2):
     }
     manage(
         {
-            **server_env("sqlite:///:memory:", 0, True),
+            **server_env("sqlite:///:memory:", 0, "cached"),
             "DJANGO_SETTINGS_MODULE": "bench.settings",
         },
         "collectstatic",
