@@ -23,7 +23,7 @@ from django.db.models.fields.reverse_related import ForeignObjectRel
 from django.db.models.functions import Coalesce
 from django.forms.renderers import Jinja2
 from django.utils.formats import number_format
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
@@ -157,14 +157,26 @@ class FacetedFilterSet(django_filters.FilterSet):
         # without a request has no address to say its records: not kept.
         request = getattr(self, "request", None)
         if request is None:
-            grouped = self._group_facets(cleaned)
-        else:
-            grouped = cached(
-                ("facets", type(self).__qualname__, request.path, self.data_key()),
-                lambda: self._group_facets(cleaned),
+            counts, self._facet_offered = self._offer(
+                self._group_facets(cleaned), cleaned
             )
+            return counts
+        key = ("facets", type(self).__qualname__, request.path, self.data_key())
+
+        def grouped():
+            return cached(key, lambda: self._group_facets(cleaned))
+
+        # And the choices offered, with their labels, in the reader's language.
+        counts, self._facet_offered = cached(
+            (*key, "offered", get_language()),
+            lambda: self._offer(grouped(), cleaned),
+        )
+        return counts
+
+    def _offer(self, grouped, cleaned):
+        """({filter name: {key: count}}, {filter name: [(key, label, count)]})."""
         counts = {}
-        self._facet_offered = {}
+        offered_by_name = {}
         for name in self.facets:
             field = self.form.fields[name]
             if isinstance(field, forms.ModelChoiceField):
@@ -172,9 +184,11 @@ class FacetedFilterSet(django_filters.FilterSet):
                 offered = self._offer_records(field, by_pk, top, cleaned.get(name))
             else:
                 offered = self._offer_fixed(field, grouped[name])
-            self._facet_offered[name] = offered
+            # Labels as text, so that they can be kept (not lazy translations).
+            offered = [(key, str(label), count) for key, label, count in offered]
+            offered_by_name[name] = offered
             counts[name] = {key: count for key, _label, count in offered}
-        return counts
+        return counts, offered_by_name
 
     def data_key(self):
         """The submitted values of the form's fields, in a fixed order."""

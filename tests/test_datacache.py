@@ -64,6 +64,18 @@ def test_facet_counts_are_counted_once_for_every_page_and_language(client, seede
     assert grouping(sqls)
 
 
+def test_the_choices_offered_are_read_once_per_language(client, seeded):
+    url = reverse("events:list") + "?type=talks"
+    first, sqls = queries(client, url)
+    assert any('FROM "portal_person"' in sql for sql in sqls)
+    again, sqls = queries(client, url + "&page=1")
+    assert not any('FROM "portal_person"' in sql for sql in sqls)
+    person = again.context["filter"].form.fields["person"]
+    assert list(person.widget.choices) == list(
+        first.context["filter"].form.fields["person"].widget.choices
+    )
+
+
 def test_other_filters_are_counted_apart(client, seeded):
     queries(client, reverse("events:list") + "?type=talks")
     other, sqls = queries(client, reverse("events:list") + "?type=signing")
