@@ -5,6 +5,7 @@ from modeltranslation.admin import TranslationTabularInline
 from portal.admin import (
     ParentPermissionsInline,
     PublishableAdmin,
+    RelatedRecordsInline,
     TranslatedHistoryAdmin,
     all_languages,
 )
@@ -21,18 +22,12 @@ class ParticipationInline(ParentPermissionsInline, TranslationTabularInline):
     fields = ("person", "role", "side", "position")
 
 
-class AgreementInline(admin.TabularInline):
+class AgreementInline(RelatedRecordsInline):
+    """The agreements signed at the event: each is its own record."""
+
     model = Agreement
     fk_name = "event"
-    extra = 0
     fields = ("title", "kind", "status")
-    show_change_link = True
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        # Agreements are added on their own page, with their own citations.
-        return False
-
     readonly_fields = fields
 
 

@@ -1,18 +1,33 @@
 """The editors' admin for reference data, plus the base class every publishable
 record's admin shares."""
 
+from contextlib import nullcontext
+
 from concurrency.api import disable_concurrency
 from concurrency.exceptions import RecordModifiedError
 from concurrency.forms import ConcurrentForm, VersionField, VersionWidget
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import quote, unquote
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
+from django.db import transaction
 from django.db.models import FETCH_PEERS, Q
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.formats import localize
 from django.utils.html import format_html
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import (
@@ -22,9 +37,13 @@ from modeltranslation.admin import (
 )
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
+from reversion import set_comment
+from reversion.errors import RevertError
+from reversion.models import Version
+from reversion.utils import mute_signals
 from reversion_compare.admin import CompareVersionAdmin
 
-from . import workflow
+from . import history, workflow
 from .filters import translated_columns
 from .folding import fold
 from .models import (
@@ -199,7 +218,10 @@ class KnownChoicesInline:
 class ParentPermissionsInline(KnownChoicesInline):
     """Rows edited inside a record's page (participants, partners, citations…)
     may be changed exactly when the record itself may: a contributor edits the
-    rows of their own drafts, and nobody else's."""
+    rows of their own drafts, and nobody else's.
+
+    They are the record's own rows: its history keeps them with it, and
+    reverting the record puts them back as they were (HistoryAdmin)."""
 
     def _parent_editable(self, request, obj):
         parent_admin = self.admin_site._registry[self.parent_model]
@@ -215,6 +237,21 @@ class ParentPermissionsInline(KnownChoicesInline):
 
     def has_delete_permission(self, request, obj=None):
         return self._parent_editable(request, obj)
+
+
+class RelatedRecordsInline(admin.TabularInline):
+    """A read-only list of other records that point at this one (the
+    agreements signed at an event), each with a link to its own page. They
+    are not this record's rows: its history does not follow them, so
+    reverting it never touches them."""
+
+    extra = 0
+    show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        # Added on their own page, with their own citations.
+        return False
 
 
 class CitationInline(ParentPermissionsInline, TranslationGenericTabularInline):
@@ -273,6 +310,227 @@ class HistoryAdmin(ImportExportMixin, CompareVersionAdmin):
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
 
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        history.register(
+            model,
+            [
+                name
+                for inline in self.inlines
+                for _model, name in [self._reversion_introspect_inline_admin(inline)]
+                if name
+            ],
+        )
+
+    def _reversion_introspect_inline_admin(self, inline):
+        # django-reversion follows every inline; a record's history follows
+        # only its own rows, never the other records an inline lists.
+        if not issubclass(inline, ParentPermissionsInline):
+            return None, None
+        return super()._reversion_introspect_inline_admin(inline)
+
+    # History: the list and compare need the right to view the record;
+    # opening a version (the revert form) or recovering one needs the right
+    # to change it, checked before anything is written.
+
+    def history_view(self, request, object_id, extra_context=None):
+        record = self.get_object(request, unquote(object_id))
+        context = {
+            "can_revert": record is not None
+            and self.has_change_permission(request, record),
+            **(extra_context or {}),
+        }
+        return super().history_view(request, object_id, context)
+
+    def _get_action_list(self, request, object_id, extra_context=None):
+        actions = super()._get_action_list(request, object_id, extra_context)
+        if not (extra_context or {}).get("can_revert"):
+            # The dates link to the revert form, which would answer 403.
+            for action in actions:
+                action["url"] = None
+        return actions
+
+    def compare_view(self, request, object_id, extra_context=None):
+        record = self.get_object(request, unquote(object_id))
+        if record is not None and not self.has_view_or_change_permission(
+            request, record
+        ):
+            raise PermissionDenied
+        return super().compare_view(request, object_id, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        object_id = unquote(object_id)
+        version = get_object_or_404(
+            Version.objects.get_for_object_reference(self.model, object_id),
+            pk=version_id,
+        )
+        record = self.get_object(request, object_id)
+        opts = self.model._meta
+        if record is None:
+            self.message_user(
+                request,
+                _(
+                    "“%(object)s” has been deleted since. To bring it back, "
+                    "recover it from the deleted %(name)s."
+                )
+                % {"object": version.object_repr, "name": opts.verbose_name_plural},
+                messages.WARNING,
+            )
+            return HttpResponseRedirect(
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_recoverlist")
+            )
+        if not self.has_change_permission(request, record):
+            raise PermissionDenied
+        context = {
+            "title": gettext("Revert %(name)s") % {"name": version.object_repr},
+            "revert": True,
+            **(extra_context or {}),
+        }
+        return self._restore_view(
+            request,
+            version,
+            self.revision_form_template
+            or self._reversion_get_template_list("revision_form.html"),
+            context,
+            fallback=reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_history",
+                args=[quote(record.pk)],
+            ),
+        )
+
+    def recover_view(self, request, version_id, extra_context=None):
+        version = get_object_or_404(
+            Version.objects.get_for_model(self.model), pk=version_id
+        )
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        opts = self.model._meta
+        existing = self.model._default_manager.filter(pk=version.object_id).first()
+        if existing is not None:
+            self.message_user(
+                request,
+                _("“%(object)s” exists: there is nothing to recover.")
+                % {"object": existing},
+                messages.WARNING,
+            )
+            return HttpResponseRedirect(
+                reverse(
+                    f"admin:{opts.app_label}_{opts.model_name}_change",
+                    args=[quote(existing.pk)],
+                )
+            )
+        context = {
+            "title": gettext("Recover %(name)s") % {"name": version.object_repr},
+            "recover": True,
+            **(extra_context or {}),
+        }
+        return self._restore_view(
+            request,
+            version,
+            self.recover_form_template
+            or self._reversion_get_template_list("recover_form.html"),
+            context,
+            fallback=reverse(f"admin:{opts.app_label}_{opts.model_name}_recoverlist"),
+        )
+
+    def prepare_restoration(self, request, restoration):
+        """Adjust what a revert or recovery writes before anything is written."""
+
+    def _restore_view(self, request, version, template_name, context, fallback):
+        """The revert and recover form: the record and its own rows are put back
+        as `version` holds them (portal/history.py) inside a transaction, and
+        the ordinary change form is shown on them. Showing it (GET) rolls the
+        transaction back; saving the form (POST) keeps it."""
+        try:
+            restoration = history.Restoration(version)
+        except RevertError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return HttpResponseRedirect(fallback)
+        self.prepare_restoration(request, restoration)
+        if not self.has_change_permission(request, restoration.obj):
+            raise PermissionDenied
+        # Showing the form must not set off what a save would (caches,
+        # search text): it is rolled back.
+        signals = (
+            mute_signals(pre_save, post_save, pre_delete, post_delete, m2m_changed)
+            if request.method == "GET"
+            else nullcontext()
+        )
+        request.history_restoration = restoration
+        try:
+            with transaction.atomic(using=version.db), signals:
+                restoration.apply()
+                with self.create_revision(request):
+                    response = self.changeform_view(
+                        request, quote(str(restoration.obj.pk)), request.path, context
+                    )
+                    if restoration.saved:
+                        set_comment(
+                            gettext(
+                                "Reverted to previous version, saved on %(datetime)s"
+                            )
+                            % {"datetime": self._saved_on(version)}
+                        )
+                        return response
+                    if response.status_code == 200:
+                        response.template_name = template_name
+                        response.render()
+                    raise _RollBack(response)
+        except RevertError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return HttpResponseRedirect(fallback)
+        except _RollBack as rollback:
+            return rollback.response
+
+    @staticmethod
+    def _saved_on(version):
+        return localize(template_localtime(version.revision.date_created))
+
+    def response_change(self, request, obj):
+        restoration = getattr(request, "history_restoration", None)
+        if restoration is None:
+            return super().response_change(request, obj)
+        restoration.saved = True
+        self.message_user(request, self._restored_message(restoration, obj))
+        return self.response_post_save_change(request, obj)
+
+    def _restored_message(self, restoration, obj):
+        values = {
+            "name": self.model._meta.verbose_name,
+            "object": obj,
+            "date": self._saved_on(restoration.version),
+            "rows": ", ".join(restoration.restored_kinds),
+        }
+        recovered = restoration.live is None
+        if restoration.restored_kinds and recovered:
+            text = _(
+                "The %(name)s “%(object)s” was recovered as it was on %(date)s, "
+                "with its own rows as they were then (%(rows)s). No other record "
+                "was changed."
+            )
+        elif restoration.restored_kinds:
+            text = _(
+                "The %(name)s “%(object)s” was reverted to its version of "
+                "%(date)s, with its own rows as they were then (%(rows)s). No "
+                "other record was changed."
+            )
+        elif recovered:
+            text = _(
+                "The %(name)s “%(object)s” was recovered as it was on %(date)s. "
+                "No other record was changed."
+            )
+        else:
+            text = _(
+                "The %(name)s “%(object)s” was reverted to its version of "
+                "%(date)s. No other record was changed."
+            )
+        text = text % values
+        if restoration.kept_kinds:
+            text += " " + _(
+                "That version holds no %(rows)s, so those were left as they are."
+            ) % {"rows": ", ".join(restoration.kept_kinds)}
+        return text
+
     def has_import_permission(self, request):
         # Only records with a documented column format (a declared resource)
         # can be imported; the rest (citations, participations, partners,
@@ -317,6 +575,13 @@ class HistoryAdmin(ImportExportMixin, CompareVersionAdmin):
         return super().process_result(result, request)
 
 
+class _RollBack(Exception):
+    """Leaves the revert form's transaction, undoing what showing it wrote."""
+
+    def __init__(self, response):
+        self.response = response
+
+
 class TranslatedHistoryAdmin(HistoryAdmin, TranslatedAdmin):
     """History and import/export for records with translated fields. Reversion
     registers the model here, after modeltranslation added its columns, so every
@@ -348,14 +613,25 @@ class PublishableAdmin(TranslatedHistoryAdmin):
             return HttpResponseRedirect(request.path)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        # Reverting saves the stored copy, whose version number is old by
-        # definition; the editor chose to go back, so no conflict applies.
+        # The revert form holds the version number the restored copy had when
+        # shown, and saving it restores the copy again; the editor chose to go
+        # back, so no conflict applies.
         with disable_concurrency(self.model):
             return super().revision_view(request, object_id, version_id, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
         with disable_concurrency(self.model):
             return super().recover_view(request, version_id, extra_context)
+
+    def prepare_restoration(self, request, restoration):
+        # The restored record continues from its present version number, so a
+        # form opened before the revert is still refused afterwards.
+        keep = ["version"]
+        if not workflow.can_publish(request.user, self.model):
+            # Going back in history does not move a record along the
+            # workflow: that is an editor's step.
+            keep += ["status", "published_at", "submitted_by", "submitted_at"]
+        restoration.keep_current(keep)
 
     list_filter = ("status",)
     readonly_fields = (

@@ -2,14 +2,26 @@
 versions field by field, revert to one and recover deleted records — in every
 language — and a stale form never overwrites a newer save."""
 
-import pytest
-from django.urls import reverse
-from reversion.models import Version
+import json
 
-from events.models import Event
-from portal.models import Citation
+import pytest
+import reversion
+from django.contrib.messages import get_messages
+from django.core.management import call_command
+from django.urls import reverse
+from reversion.models import Revision, Version
+
+from events.models import Agreement, Event
+from portal import history
+from portal.models import Citation, Person, Place, Status
 from tests.admin_forms import form_data
-from tests.builders import cite, make_event
+from tests.builders import (
+    add_participant,
+    cite,
+    make_agreement,
+    make_event,
+    make_person,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -137,3 +149,367 @@ def test_reverting_works_after_later_edits(editor_client):
     save_in_admin(editor_client, event, title_en="Four")
     event.refresh_from_db()
     assert event.title == "Four"
+
+
+# Reverting one record (issue 15, item 1)
+
+A_SLUG = "heydar-aliyev-visit-to-china-1994"
+B_SLUG = "chinese-embassy-foundation-stone-2000"
+
+
+def post_admin_form(client, url, form_id=None, **changes):
+    response = client.get(url)
+    assert response.status_code == 200
+    data = form_data(response, form_id=form_id)
+    data.update(changes)
+    response = client.post(url, data)
+    assert response.status_code == 302, (
+        response.context and response.context["adminform"].form.errors
+    )
+    return response
+
+
+def revert_in_admin(client, record, version, **changes):
+    opts = record._meta
+    url = reverse(
+        f"admin:{opts.app_label}_{opts.model_name}_revision",
+        args=[record.pk, version.pk],
+    )
+    return post_admin_form(client, url, form_id=f"{opts.model_name}_form", **changes)
+
+
+def test_reverting_one_seed_record_leaves_every_other_record_alone(
+    seeded, editor_client
+):
+    a = Event.objects.get(slug=A_SLUG)
+    b = Event.objects.get(slug=B_SLUG)
+    baku = Place.objects.get(slug="baku")
+    seed_title_b = b.title
+    (seed_version,) = versions(b)
+
+    save_in_admin(editor_client, a, title_en="A, edited by an editor")
+    post_admin_form(
+        editor_client,
+        reverse("admin:portal_place_change", args=[baku.pk]),
+        name_en="Baku, edited",
+    )
+    post_admin_form(
+        editor_client,
+        reverse("admin:events_agreement_add"),
+        title_en="A new memorandum",
+        slug="a-new-memorandum",
+        summary_en="Signed during A.",
+        kind="memorandum",
+        signed_on="1994-03-10",
+        signed_on_precision="day",
+        event=str(a.pk),
+    )
+    save_in_admin(editor_client, b, title_en="B, edited by an editor")
+
+    response = revert_in_admin(editor_client, b, seed_version)
+
+    a.refresh_from_db()
+    baku.refresh_from_db()
+    b.refresh_from_db()
+    assert a.title == "A, edited by an editor"
+    assert baku.name == "Baku, edited"
+    assert Agreement.objects.filter(slug="a-new-memorandum", event=a).exists()
+    assert b.title == seed_title_b
+    shown = [m.message for m in get_messages(response.wsgi_request)]
+    assert any("No other record was changed" in m for m in shown), shown
+
+
+def participations_of(event):
+    return sorted(
+        event.participations.values_list("pk", "person_id", "role_en", "side")
+    )
+
+
+def citations_of(record):
+    return sorted(record.citations.values_list("pk", "source_id", "quote"))
+
+
+def test_reverting_a_record_restores_its_own_participants_and_citations(
+    seeded, editor_client
+):
+    b = Event.objects.get(slug=B_SLUG)
+    (seed_version,) = versions(b)
+    seed_participants, seed_citations = participations_of(b), citations_of(b)
+    newcomer = Person.objects.get(slug="lu-mei")
+    data = form_data(editor_client.get(change_url(b)))
+    data.update(
+        {
+            "participations-0-DELETE": "on",
+            "participations-1-role_en": "A role changed since",
+            "participations-TOTAL_FORMS": "3",
+            "participations-2-person": str(newcomer.pk),
+            "participations-2-role_en": "A participant added since",
+            "participations-2-side": "cn",
+            "participations-2-position": "2",
+            "portal-citation-content_type-object_id-0-quote": "A quote changed since.",
+        }
+    )
+    assert editor_client.post(change_url(b), data).status_code == 302
+    assert participations_of(b) != seed_participants
+    assert citations_of(b) != seed_citations
+
+    revert_in_admin(editor_client, b, seed_version)
+
+    assert participations_of(b) == seed_participants
+    assert citations_of(b) == seed_citations
+    assert not b.participations.filter(person=newcomer).exists()
+
+
+def test_a_revision_of_several_records_made_before_the_fix_reverts_only_one(
+    editor_client,
+):
+    # Before issue 15 the seed and each import saved many records in one
+    # revision, and events' history followed their agreements.
+    with reversion.create_revision():
+        x = make_event(title="X as it was")
+        person = make_person(name="P as it was")
+        add_participant(x, person=person, role="X's participant")
+        y = make_event(title="Y as it was")
+        signed = make_agreement(event=x, title="Z as it was")
+    legacy = versions(x)[0]
+    assert legacy.revision.version_set.count() == 5
+    Person.objects.filter(pk=person.pk).update(name="P, renamed")
+
+    save_in_admin(editor_client, x, title_en="X, edited")
+    save_in_admin(editor_client, y, title_en="Y, edited")
+    post_admin_form(
+        editor_client,
+        reverse("admin:events_agreement_change", args=[signed.pk]),
+        title_en="Z, edited",
+    )
+    later = make_agreement(event=x, title="Signed since")
+    add_participant(y, role="Y's participant, added since")
+
+    revert_in_admin(editor_client, x, legacy)
+
+    x.refresh_from_db()
+    y.refresh_from_db()
+    signed.refresh_from_db()
+    assert x.title == "X as it was"
+    assert x.participations.get().role == "X's participant"
+    assert y.title == "Y, edited"
+    assert y.participations.get().role == "Y's participant, added since"
+    assert signed.title == "Z, edited"
+    assert Agreement.objects.filter(pk=later.pk, event=x).exists()
+    assert Person.objects.get(pk=person.pk).name == "P, renamed"
+
+
+def test_an_events_history_does_not_hold_the_agreements_signed_at_it(editor_client):
+    event = make_event()
+    make_agreement(event=event)
+    save_in_admin(editor_client, event, title_en="Edited")
+    (version,) = versions(event)
+    held = {v.content_type.model for v in version.revision.version_set.all()}
+    assert "agreement" not in held
+    assert "event" in held
+
+
+def test_each_seed_version_holds_one_record_with_its_own_rows(db):
+    call_command("load_seed", verbosity=0)
+    records = Revision.objects.count()
+    assert records > 1
+    for revision in Revision.objects.all():
+        held = {(v.content_type_id, v.object_id) for v in revision.version_set.all()}
+        owners = [
+            version
+            for version in revision.version_set.all()
+            if held == restored_by(version)
+        ]
+        assert owners, f"revision {revision.pk} holds {revision}"
+    # A second run changes nothing and adds no history.
+    count = Version.objects.count()
+    call_command("load_seed", verbosity=0)
+    assert (Revision.objects.count(), Version.objects.count()) == (records, count)
+
+
+def restored_by(version):
+    from django.contrib.contenttypes.models import ContentType
+
+    plan = history.Restoration(version)
+    return {
+        (ContentType.objects.get_for_model(stored.object).pk, str(stored.object.pk))
+        for stored in [plan.record, *plan.rows]
+    }
+
+
+# Viewing history never fails; refusals are 403 (issue 15, item 2)
+
+
+def revision_url(record, version):
+    opts = record._meta
+    return reverse(
+        f"admin:{opts.app_label}_{opts.model_name}_revision",
+        args=[record.pk, version.pk],
+    )
+
+
+def test_a_seed_version_opens_after_an_editor_changed_a_person(seeded, editor_client):
+    person = Person.objects.get(slug="heydar-aliyev")
+    post_admin_form(
+        editor_client,
+        reverse("admin:portal_person_change", args=[person.pk]),
+        bio_en="Changed by an editor.",
+    )
+    event = Event.objects.get(slug=A_SLUG)
+    (seed_version,) = versions(event)
+    response = editor_client.get(revision_url(event, seed_version))
+    assert response.status_code == 200
+    assert "talks with Jiang Zemin" in response.text
+
+    save_in_admin(editor_client, event, title_en="A newer title")
+    history_page = editor_client.get(
+        reverse("admin:events_event_history", args=[event.pk])
+    )
+    assert history_page.status_code == 200
+    first, second = versions(event)
+    compare = editor_client.get(
+        reverse("admin:events_event_compare", args=[event.pk]),
+        {"version_id1": first.pk, "version_id2": second.pk},
+    )
+    assert compare.status_code == 200
+    assert "A newer title" in compare.text
+
+
+def test_a_contributor_may_not_revert_or_recover_what_they_may_not_change(
+    seeded, contributor_client
+):
+    event = Event.objects.get(slug=A_SLUG)
+    title = event.title
+    (seed_version,) = versions(event)
+    url = revision_url(event, seed_version)
+    assert contributor_client.get(url).status_code == 403
+    Event.objects.filter(pk=event.pk).update(title="Changed since")
+    assert contributor_client.post(url, {"title_en": "Theirs"}).status_code == 403
+    event.refresh_from_db()
+    assert event.title == "Changed since"
+
+    # They may read the history and compare versions, as they may read the
+    # record; the dates do not link to a revert form they would be refused.
+    page = contributor_client.get(
+        reverse("admin:events_event_history", args=[event.pk])
+    )
+    assert page.status_code == 200
+    assert f'href="{url}"' not in page.text
+
+    gone = Event.objects.get(slug=B_SLUG)
+    (gone_version,) = versions(gone)
+    gone.delete()
+    recover = reverse("admin:events_event_recover", args=[gone_version.pk])
+    assert contributor_client.get(recover).status_code == 403
+    assert contributor_client.post(recover, {"title_en": "Back"}).status_code == 403
+    assert not Event.objects.filter(slug=B_SLUG).exists()
+    assert title
+
+
+def test_a_contributor_reverting_their_draft_does_not_change_its_status(
+    contributor_client, contributor
+):
+    event = make_event(title="Draft", status=Status.DRAFT, created_by=contributor)
+    with reversion.create_revision():
+        event.status, event.title = Status.PUBLISHED, "Once published"
+        event.save()
+    with reversion.create_revision():
+        event.status, event.title = Status.DRAFT, "Returned to draft"
+        event.save()
+    published = versions(event)[0]
+    revert_in_admin(contributor_client, event, published)
+    event.refresh_from_db()
+    assert event.title == "Once published"
+    assert event.status == Status.DRAFT
+
+
+def test_a_version_naming_a_record_deleted_since_explains_instead_of_failing(
+    editor_client,
+):
+    event = make_event(title="Talks")
+    person = make_person(name="Gone Person")
+    add_participant(event, person=person)
+    save_in_admin(editor_client, event)
+    (version,) = versions(event)
+    event.participations.all().delete()
+    with reversion.create_revision():
+        person.save()
+    person.delete()
+
+    response = editor_client.get(revision_url(event, version), follow=True)
+    assert response.status_code == 200
+    shown = " ".join(m.message for m in response.context["messages"])
+    assert "Gone Person" in shown
+    assert "deleted since" in shown
+    assert event.participations.count() == 0
+
+
+def test_a_version_of_a_deleted_record_sends_the_editor_to_recover_it(
+    editor_client,
+):
+    event = make_event(title="Deleted talks")
+    save_in_admin(editor_client, event)
+    (version,) = versions(event)
+    pk, url = event.pk, revision_url(event, version)
+    event.delete()
+    response = editor_client.get(url)
+    assert response.status_code == 302
+    assert response.url == reverse("admin:events_event_recoverlist")
+    assert not Event.objects.filter(pk=pk).exists()
+
+
+def test_a_version_stored_before_a_field_was_added_or_removed_still_opens(
+    editor_client,
+):
+    event = make_event(title="Old shape")
+    save_in_admin(editor_client, event)
+    (version,) = versions(event)
+    stored = json.loads(version.serialized_data)
+    stored[0]["fields"]["a_field_removed_since"] = "value"
+    del stored[0]["fields"]["summary_az"]
+    version.serialized_data = json.dumps(stored)
+    version.save()
+    response = editor_client.get(revision_url(event, version))
+    assert response.status_code == 200
+
+    version.serialized_data = "not what a version holds"
+    version.save()
+    response = editor_client.get(revision_url(event, version), follow=True)
+    assert response.status_code == 200
+    shown = " ".join(m.message for m in response.context["messages"])
+    assert "can no longer be read" in shown
+
+
+def test_versions_are_compared_only_by_those_who_may_view_the_record(
+    client, editor_client, django_user_model
+):
+    event = make_event(title="Compared")
+    save_in_admin(editor_client, event, title_en="Compared once")
+    save_in_admin(editor_client, event, title_en="Compared twice")
+    first, second = versions(event)
+    url = reverse("admin:events_event_compare", args=[event.pk])
+    query = {"version_id1": first.pk, "version_id2": second.pk}
+    assert editor_client.get(url, query).status_code == 200
+    # Staff without any right on events (a user whose groups were removed).
+    nobody = django_user_model.objects.create_user(
+        username="dave", password="unused-in-tests", is_staff=True
+    )
+    client.force_login(nobody)
+    assert client.get(url, query).status_code == 403
+
+
+def test_rows_a_version_holds_none_of_are_left_as_they_are(editor_client):
+    # Before issue 15 an agreement's history did not keep its citations.
+    with reversion.create_revision():
+        agreement = make_agreement(title="As first saved")
+    citation = cite(agreement, quote="Added outside any version.")
+    Agreement.objects.filter(pk=agreement.pk).update(title="Changed since")
+    (version,) = versions(agreement)
+
+    response = revert_in_admin(editor_client, agreement, version)
+
+    agreement.refresh_from_db()
+    assert agreement.title == "As first saved"
+    assert list(agreement.citations.all()) == [citation]
+    shown = " ".join(m.message for m in get_messages(response.wsgi_request))
+    assert "holds no citations, so those were left as they are" in shown

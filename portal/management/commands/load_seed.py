@@ -2,11 +2,17 @@
 interview with the APA news agency.
 
 Idempotent: every row is looked up by its natural key and saved only when a value
-differs, so a second run changes nothing, not even `updated_at`.
+differs, so a second run changes nothing, not even `updated_at`, and adds no
+version to any history.
+
+Each record is saved in a revision of its own, with its own rows (participants,
+citations, partners, milestones, observations): a version in a record's history
+holds that record alone, so reverting it can touch nothing else.
 """
 
 import datetime
 from collections import Counter
+from contextlib import contextmanager
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
@@ -16,7 +22,7 @@ from django.db import transaction
 from django.utils import translation
 
 from events.models import Agreement, Event, Participation
-from portal import seed_data
+from portal import history, seed_data
 from portal.dates import Precision, period_end
 from portal.models import (
     Citation,
@@ -69,10 +75,38 @@ def partial_date(record, name):
     }
 
 
+COMMENT = "Loaded from the seed records (load_seed)"
+
+
 class Loader:
     def __init__(self):
         self.counts = Counter()
         self.loaded = {}
+
+    @property
+    def changes(self):
+        return self.counts["created"] + self.counts["updated"]
+
+    @contextmanager
+    def revision(self, changed=False):
+        """One revision for one record and its own rows. Saving a row adds it to
+        the revision; the record itself is added when anything in the block
+        changed, so a change to its rows alone still gives the record a version
+        that holds them. Nothing changed, no revision."""
+        before = self.changes
+        records = []
+        with reversion.create_revision():
+            reversion.set_comment(COMMENT)
+            yield records.append
+            if changed or self.changes != before:
+                for record in records:
+                    reversion.add_to_revision(record)
+
+    def in_revision(self, load, *args):
+        with self.revision() as keep:
+            record = load(*args)
+            keep(record)
+        return record
 
     def ref(self, model, slug):
         """The id of a record loaded earlier in this run, by slug."""
@@ -137,26 +171,34 @@ class Loader:
 
     def load(self):
         for record in seed_data.PLACES:
-            self.load_place(record)
-        organizations = [self.load_organization(r) for r in seed_data.ORGANIZATIONS]
-        self.load_source(seed_data.SOURCE)
-        for organization, record in zip(
-            organizations, seed_data.ORGANIZATIONS, strict=True
-        ):
-            self.cite(organization, record["citations"])
+            self.in_revision(self.load_place, record)
+        # Organisations cite the source, and the source's publisher is an
+        # organisation: each organisation is saved first, outside any revision,
+        # and gets its version, citations included, once the source exists.
+        organizations = []
+        for record in seed_data.ORGANIZATIONS:
+            before = self.changes
+            organizations.append(
+                (self.load_organization(record), self.changes != before, record)
+            )
+        self.in_revision(self.load_source, seed_data.SOURCE)
+        for organization, changed, record in organizations:
+            with self.revision(changed) as keep:
+                self.cite(organization, record["citations"])
+                keep(organization)
         for record in seed_data.PEOPLE:
-            self.load_person(record)
+            self.in_revision(self.load_person, record)
         for record in seed_data.EVENTS:
-            self.load_event(record)
+            self.in_revision(self.load_event, record)
         for record in seed_data.AGREEMENTS:
-            self.load_agreement(record)
+            self.in_revision(self.load_agreement, record)
         for record in seed_data.PROJECTS:
-            self.load_project(record)
+            self.in_revision(self.load_project, record)
         for position, record in enumerate(seed_data.INDICATORS):
-            self.load_indicator(record, position)
+            self.in_revision(self.load_indicator, record, position)
 
     def load_place(self, record):
-        self.sync(
+        return self.sync(
             Place,
             {"slug": record["slug"]},
             {
@@ -205,6 +247,7 @@ class Loader:
                 **translations("SOURCE", None),
             },
         )
+        return self.source
 
     def load_person(self, record):
         person = self.sync(
@@ -220,6 +263,7 @@ class Loader:
             },
         )
         self.cite(person, record["citations"])
+        return person
 
     def load_event(self, record):
         place = record.get("place")
@@ -257,6 +301,7 @@ class Loader:
                 },
             )
         self.cite(event, record["citations"])
+        return event
 
     def load_agreement(self, record):
         event = record.get("event")
@@ -277,6 +322,7 @@ class Loader:
             m2m={"parties": self.refs(Organization, record.get("parties", []))},
         )
         self.cite(agreement, record["citations"])
+        return agreement
 
     def load_project(self, record):
         sector = Sector.objects.filter(slug=record["sector"]).first()
@@ -329,6 +375,7 @@ class Loader:
                 },
             )
         self.cite(project, record["citations"])
+        return project
 
     def load_indicator(self, record, position):
         indicator = self.sync(
@@ -369,6 +416,7 @@ class Loader:
                 },
             )
             self.cite(saved, observation["citations"])
+        return indicator
 
 
 class Command(BaseCommand):
@@ -381,22 +429,24 @@ class Command(BaseCommand):
         loader = Loader()
         # English is what seed_data holds; the other languages' columns are named.
         # Every record the load creates or changes gets a version in its history.
-        with (
-            transaction.atomic(),
-            translation.override("en"),
-            reversion.create_revision(),
-        ):
-            reversion.set_comment("Loaded from the seed records (load_seed)")
+        with transaction.atomic(), translation.override("en"):
             loader.load()
-        # Records loaded before history existed get their first version too.
-        call_command(
-            "createinitialrevisions",
-            "portal",
-            "events",
-            "projects",
-            comment="Initial version",
-            verbosity=0,
-        )
+        # Records loaded before history existed get their first version too, one
+        # revision per record. Records come before the rows they own: a record's
+        # first version then holds its rows (createinitialrevisions follows
+        # them) instead of each row getting a revision of its own first.
+        ours = [
+            model
+            for model in reversion.get_registered_models()
+            if model._meta.app_label in ("portal", "events", "projects")
+        ]
+        for models in history.owners_first(ours):
+            call_command(
+                "createinitialrevisions",
+                *(model._meta.label for model in models),
+                comment="Initial version",
+                verbosity=0,
+            )
         counts = loader.counts
         if options["verbosity"] > 0:
             self.stdout.write(
