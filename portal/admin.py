@@ -693,8 +693,13 @@ class PublishableAdmin(TranslatedHistoryAdmin):
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
     def _move(self, request, queryset, step, done_message):
-        moved = 0
+        moved, refused = 0, []
         for record in queryset:
+            if not workflow.can_edit(request.user, record):
+                # A contributor's selection may include other people's drafts
+                # and records past draft; those are not theirs to move.
+                refused.append(record)
+                continue
             try:
                 step(record, request.user)
             except PermissionDenied as refusal:
@@ -703,6 +708,13 @@ class PublishableAdmin(TranslatedHistoryAdmin):
             record.updated_by = request.user
             record.save()
             moved += 1
+        if refused:
+            self.message_user(
+                request,
+                _("Left unchanged, as you may not change them: %(records)s.")
+                % {"records": ", ".join(f"“{record}”" for record in refused)},
+                messages.WARNING,
+            )
         if moved:
             self.message_user(request, done_message % {"count": moved})
 

@@ -231,3 +231,23 @@ def test_records_without_a_workflow_follow_their_model_permissions(contributor, 
     baku = make_place()
     assert not workflow.can_edit(contributor, baku)
     assert workflow.can_edit(editor, baku)
+
+
+def test_sending_for_review_moves_only_the_records_a_contributor_may_edit(
+    contributor_client, contributor, other_contributor
+):
+    mine = make_event(status=Status.DRAFT, created_by=contributor, title="Mine")
+    theirs = make_event(
+        status=Status.DRAFT, created_by=other_contributor, title="Their draft"
+    )
+    response = run_action(contributor_client, "send_for_review", mine, theirs)
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert mine.status == Status.REVIEW
+    assert mine.submitted_by == contributor
+    assert theirs.status == Status.DRAFT
+    assert theirs.submitted_by is None
+    assert theirs.updated_by is None
+    shown = [message.message for message in response.context["messages"]]
+    assert any("Their draft" in message for message in shown), shown
+    assert "1 record(s) sent for review." in shown
