@@ -202,6 +202,7 @@ class Loader:
                 **partial_date(record, "published_on"),
                 "language": record["language"],
                 "notes": record["notes"],
+                "status": Status.PUBLISHED,
                 **translations("SOURCE", None),
             },
         )
