@@ -134,7 +134,8 @@ class WorkflowModel(TimestampedModel):
 
 
 class Publishable(WorkflowModel):
-    """A record with its own page: the workflow, a slug and its citations."""
+    """A record of the relations: the workflow, a slug, and the citations of
+    the sources that support it."""
 
     slug = models.SlugField(
         _("slug"),
