@@ -82,7 +82,7 @@ def test_event_feeds_list_published_events_newest_first(client, events, name):
     assert newest.link == "http://testserver" + events["new"].get_absolute_url()
     assert newest.id == newest.link
     assert newest.published_parsed is not None
-    # The summary is the plain text, as written.
+    # The summary is HTML that reads as the text.
     assert feedparser.parse(response.content).entries[0].summary == (
         "The two sides held talks."
     )
