@@ -959,6 +959,11 @@ class Synth:
                     published_on_precision=precision,
                     published_on_approximate=approximate,
                     language=weighted(rng, SOURCE_LANGUAGES),
+                    # Sources have the workflow too; the cited ones are public
+                    # (a fixed time, so the random stream stays as it was).
+                    status=Status.PUBLISHED,
+                    published_at=PORTAL_START,
+                    version=1,
                     **translated("title", title),
                     **translated("notes", words.SOURCE_NOTES),
                 )

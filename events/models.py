@@ -1,7 +1,7 @@
 """Events (visits, talks, signings, ceremonies, statements) and agreements."""
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +15,9 @@ from portal.models import (
     Publishable,
     PublishableQuerySet,
     Status,
+    public_citations,
+    public_or_none,
+    published_q,
 )
 from portal.models.base import (
     NullsLastIndex,
@@ -72,6 +75,36 @@ class EventQuerySet(PublishableQuerySet):
     def for_list(self):
         """What a list row shows, fetched without a query per row."""
         return self.select_related("place")
+
+    def for_detail(self):
+        """Events with what their page, its JSON-LD and the API show, each
+        relation limited to what readers may see."""
+        # Projects point at events; reaching them through the reverse relation
+        # keeps the import one-way (projects imports events, never back).
+        projects = self.model._meta.get_field("projects").related_model.objects
+        return self.select_related("place__parent").prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.public().select_related("person"),
+                to_attr="public_participations",
+            ),
+            Prefetch(
+                "organizations",
+                queryset=Organization.objects.published(),
+                to_attr="public_organizations",
+            ),
+            Prefetch(
+                "agreements",
+                queryset=Agreement.objects.published(),
+                to_attr="public_agreements",
+            ),
+            Prefetch(
+                "projects",
+                queryset=projects.published().select_related("sector"),
+                to_attr="public_projects",
+            ),
+            public_citations(),
+        )
 
     def years(self):
         return self.dates("date", "year", order="DESC")
@@ -162,6 +195,13 @@ class Event(PartialDatesMixin, Publishable):
         )
 
 
+class ParticipationQuerySet(models.QuerySet):
+    def public(self):
+        """The participant rows readers may see: a published person at a
+        published event."""
+        return self.filter(published_q("person__"), published_q("event__"))
+
+
 class Participation(models.Model):
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="participations"
@@ -180,6 +220,8 @@ class Participation(models.Model):
     )
     side = models.CharField(_("side"), max_length=5, choices=Side)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = ParticipationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("participant")
@@ -221,6 +263,25 @@ class AgreementStatus(models.TextChoices):
 class AgreementQuerySet(PublishableQuerySet):
     def for_list(self):
         return self.select_related("event")
+
+    def for_detail(self):
+        """Agreements with what their page and the API show, each relation
+        limited to what readers may see; the event at which one was signed is
+        shown through `public_event`."""
+        projects = self.model._meta.get_field("projects").related_model.objects
+        return self.select_related("event__place").prefetch_related(
+            Prefetch(
+                "parties",
+                queryset=Organization.objects.published(),
+                to_attr="public_parties",
+            ),
+            Prefetch(
+                "projects",
+                queryset=projects.published().select_related("sector"),
+                to_attr="public_projects",
+            ),
+            public_citations(),
+        )
 
 
 class Agreement(PartialDatesMixin, Publishable):
@@ -284,3 +345,8 @@ class Agreement(PartialDatesMixin, Publishable):
     @property
     def signed_on_display(self):
         return self.format_date("signed_on")
+
+    @property
+    def public_event(self):
+        """The event at which it was signed, if readers may see it."""
+        return public_or_none(self.event)

@@ -1,23 +1,15 @@
 from dataclasses import dataclass
 from itertools import groupby
 
-from django.db.models import Count, F, Prefetch, Window
+from django.db.models import Count, F, Window
 from django.db.models.functions import ExtractYear, RowNumber
 from django.shortcuts import render
 from django.views.generic import DetailView, YearArchiveView
 
-from portal.models import Organization
-from portal.views import FilteredListView, PublishedMixin, citations_prefetch
+from portal.views import FilteredListView, PublishedMixin
 
 from .filters import AgreementFilter, EventFilter
-from .models import Agreement, Event, Participation
-
-
-def _public_projects():
-    # Projects point at events and agreements; reaching them through the reverse
-    # relation keeps the import one-way (projects imports events, never back).
-    project = Event._meta.get_field("projects").related_model
-    return project.objects.published().select_related("sector")
+from .models import Agreement, Event
 
 
 class EventListView(FilteredListView):
@@ -34,33 +26,7 @@ class EventDetailView(PublishedMixin, DetailView):
     template_name = "events/event_detail.html"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("place__parent")
-            .prefetch_related(
-                Prefetch(
-                    "participations",
-                    queryset=Participation.objects.select_related("person"),
-                ),
-                Prefetch(
-                    "organizations",
-                    queryset=Organization.objects.published(),
-                    to_attr="public_organizations",
-                ),
-                Prefetch(
-                    "agreements",
-                    queryset=Agreement.objects.published(),
-                    to_attr="public_agreements",
-                ),
-                Prefetch(
-                    "projects",
-                    queryset=_public_projects(),
-                    to_attr="public_projects",
-                ),
-                citations_prefetch(),
-            )
-        )
+        return super().get_queryset().for_detail()
 
 
 # How many events the timeline shows under each year; the year's own page
@@ -161,27 +127,4 @@ class AgreementDetailView(PublishedMixin, DetailView):
     template_name = "events/agreement_detail.html"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("event__place")
-            .prefetch_related(
-                Prefetch(
-                    "parties",
-                    queryset=Organization.objects.published(),
-                    to_attr="public_parties",
-                ),
-                Prefetch(
-                    "projects",
-                    queryset=_public_projects(),
-                    to_attr="public_projects",
-                ),
-                citations_prefetch(),
-            )
-        )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        event = self.object.event
-        context["event"] = event if event is not None and event.is_public else None
-        return context
+        return super().get_queryset().for_detail()

@@ -262,7 +262,7 @@ def sources(observations):
     """The sources the observations cite, each once, in order of first use."""
     seen = {}
     for observation in observations:
-        for citation in observation.citations.all():
+        for citation in observation.public_citations:
             seen.setdefault(citation.source_id, citation.source)
     return list(seen.values())
 
@@ -277,7 +277,8 @@ def _fallback_language(record, field):
 def build_chart(indicator):
     """The chart of an indicator's observations, or None when it has fewer than
     two (a single figure is shown as a figure, not a chart). Reads only what the
-    view prefetched: observations and their citations with sources."""
+    view prefetched: observations and their public citations with sources
+    (Indicator.objects.for_detail())."""
     observations = list(indicator.observations.all())
     if len(observations) < 2:
         return None

@@ -27,7 +27,7 @@ from rest_framework.renderers import JSONRenderer
 
 from portal.api import views as api
 from portal.api.serializers import ObservationSerializer
-from portal.models import Indicator, Observation
+from portal.models import Observation, public_citations
 
 from .resources import escape_formula, unescape_formula
 
@@ -120,9 +120,9 @@ def dataset(request):
 
 def _observations():
     return (
-        Observation.objects.filter(indicator__in=Indicator.objects.published())
+        Observation.objects.public()
         .select_related("indicator")
-        .prefetch_related(api.citations())
+        .prefetch_related(public_citations())
         .order_by("indicator__position", "indicator__slug", "period_end", "pk")
     )
 

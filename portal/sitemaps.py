@@ -1,8 +1,8 @@
 """/sitemap.xml: every public page, in every language, with its alternates.
 
 Records come from `published()` only, so drafts and records scheduled for later
-never appear; places and sources have no workflow and every one of them has a
-public page, so all are listed. Year pages are listed only for years with a
+never appear (sources included); places have no workflow and every one of them
+has a public page, so all are listed. Year pages are listed only for years with a
 published event (other years are 404s). Each section is one query.
 """
 
@@ -60,8 +60,7 @@ class PlaceSitemap(RecordSitemap):
 
 
 class SourceSitemap(RecordSitemap):
-    def items(self):
-        return Source.objects.order_by("pk")
+    model = Source
 
 
 class StaticSitemap(I18nSitemap):

@@ -1,9 +1,11 @@
 """schema.org descriptions (JSON-LD) of events, organisations and people, for
 search engines and other machines that read a page.
 
-Built from what the detail views already fetched (no query of their own) and
-in the page's language. Dates say only what is known: an event known to the
-month has "startDate": "2025-09", which ISO 8601 and schema.org accept.
+Built from what the detail views already fetched (no query of their own, and
+only the related records readers may see: the models' `for_detail()` and
+`public_*` verbs) and in the page's language. Dates say only what is known: an
+event known to the month has "startDate": "2025-09", which ISO 8601 and
+schema.org accept.
 """
 
 import json
@@ -67,14 +69,14 @@ def event_data(request, event):
         if event.end_date
         else None,
         "location": _place(event.place),
-        # Who took part: the people and organisations the record names.
+        # Who took part: the published people and organisations it names.
         "attendee": [
             _person_ref(request, participation.person)
-            for participation in event.participations.all()
+            for participation in event.public_participations
         ]
         + [
             _organization_ref(request, organization)
-            for organization in getattr(event, "public_organizations", [])
+            for organization in event.public_organizations
         ],
     }
     return _compact(data)
@@ -103,10 +105,7 @@ def _place(place):
 
 
 def _person_ref(request, person):
-    data = {"@type": "Person", "name": person.name}
-    if person.is_public:
-        data["url"] = _absolute(request, person)
-    return data
+    return {"@type": "Person", "name": person.name, "url": _absolute(request, person)}
 
 
 def _organization_ref(request, organization):
@@ -118,7 +117,7 @@ def _organization_ref(request, organization):
 
 
 def organization_data(request, organization):
-    parent = organization.parent
+    parent = organization.public_parent
     data = {
         "@context": SCHEMA_ORG,
         "@type": ORGANIZATION_TYPES.get(organization.kind, "Organization"),
@@ -128,7 +127,7 @@ def organization_data(request, organization):
         "url": _absolute(request, organization),
         "sameAs": organization.website,
         "parentOrganization": _organization_ref(request, parent)
-        if parent is not None and parent.is_public
+        if parent is not None
         else None,
         "address": _compact(
             {

@@ -4,26 +4,17 @@ detail view shares."""
 
 from django.contrib import messages
 from django.core.paginator import InvalidPage
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from events.models import Agreement, Event
-from projects.models import Partner, Project
+from events.models import Agreement, Event, Participation
+from projects.models import Project
 
 from .datacache import cached
 from .filters import OrganizationFilter, PersonFilter
-from .models import (
-    Citation,
-    Indicator,
-    Observation,
-    Organization,
-    Person,
-    Place,
-    Source,
-)
+from .models import Indicator, Observation, Organization, Person, Place, Source
 
 # How many events, projects or agreements a record's page lists; it links to
 # the filtered list for all of them (a head of state takes part in thousands).
@@ -36,12 +27,6 @@ def related_count(queryset, distinct=False):
     if distinct:
         queryset = queryset.order_by().values("pk").distinct()
     return queryset.count()
-
-
-def citations_prefetch():
-    return Prefetch(
-        "citations", queryset=Citation.objects.select_related("source__publisher")
-    )
 
 
 class PublishedMixin:
@@ -121,10 +106,7 @@ def about(request):
 
 
 def _indicators_with_observations():
-    observations = Observation.objects.prefetch_related(citations_prefetch())
-    return Indicator.objects.published().prefetch_related(
-        Prefetch("observations", queryset=observations), citations_prefetch()
-    )
+    return Indicator.objects.published().for_detail()
 
 
 class PersonListView(FilteredListView):
@@ -141,20 +123,7 @@ class PersonDetailView(PublishedMixin, DetailView):
     template_name = "portal/person_detail.html"
 
     def get_queryset(self):
-        events = (
-            Event.objects.published()
-            .select_related("place")
-            .prefetch_related("participations")
-        )[:RELATED_LIMIT]
-        return (
-            super()
-            .get_queryset()
-            .select_related("country")
-            .prefetch_related(
-                Prefetch("events", queryset=events, to_attr="public_events"),
-                citations_prefetch(),
-            )
-        )
+        return super().get_queryset().for_detail(related_limit=RELATED_LIMIT)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -162,18 +131,16 @@ class PersonDetailView(PublishedMixin, DetailView):
         context["event_count"] = related_count(
             Event.objects.published().filter(participations__person=person),
         )
+        event_ids = [event.pk for event in person.public_events]
+        roles = dict(
+            Participation.objects.public()
+            .filter(person=person, event__in=event_ids)
+            .values_list("event_id", "role")
+        )
         for event in person.public_events:
-            event.person_role = next(
-                (
-                    p.role
-                    for p in event.participations.all()
-                    if p.person_id == person.pk
-                ),
-                "",
-            )
+            event.person_role = roles.get(event.pk, "")
         # Everything the person took part in: the events, the agreements
         # signed at them and the projects linked to them.
-        event_ids = [event.pk for event in person.public_events]
         context["agreements"] = (
             Agreement.objects.published()
             .filter(event__in=event_ids)
@@ -202,40 +169,7 @@ class OrganizationDetailView(PublishedMixin, DetailView):
     template_name = "portal/organization_detail.html"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("country", "parent")
-            .prefetch_related(
-                Prefetch(
-                    "events",
-                    queryset=Event.objects.published().select_related("place")[
-                        :RELATED_LIMIT
-                    ],
-                    to_attr="public_events",
-                ),
-                Prefetch(
-                    "agreements",
-                    queryset=Agreement.objects.published()[:RELATED_LIMIT],
-                    to_attr="public_agreements",
-                ),
-                Prefetch(
-                    "partnerships",
-                    queryset=Partner.objects.filter(
-                        project__in=Project.objects.published()
-                    )
-                    .select_related("project__sector")
-                    .order_by("project__title", "pk")[:RELATED_LIMIT],
-                    to_attr="public_partnerships",
-                ),
-                Prefetch(
-                    "units",
-                    queryset=Organization.objects.published(),
-                    to_attr="public_units",
-                ),
-                citations_prefetch(),
-            )
-        )
+        return super().get_queryset().for_detail(related_limit=RELATED_LIMIT)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -279,8 +213,8 @@ def place_detail(request, slug):
 
 
 def source_detail(request, slug):
-    """A source and every public record that cites it."""
-    source = get_object_or_404(Source.objects.select_related("publisher"), slug=slug)
+    """A published source and every public record that cites it."""
+    source = get_object_or_404(Source.objects.published().for_detail(), slug=slug)
     citations = list(source.citations.select_related("content_type"))
     targets = _public_targets(citations)
     cited = [
@@ -302,11 +236,16 @@ def _public_targets(citations):
     for content_type, ids in wanted.items():
         model = content_type.model_class()
         manager = model._default_manager
-        queryset = manager.published() if hasattr(manager, "published") else manager
+        if hasattr(manager, "published"):
+            queryset = manager.published()
+        elif hasattr(manager, "public"):
+            # Rows without a page of their own (an indicator's observations)
+            # are shown where their record is, if readers may see it.
+            queryset = manager.public()
+        else:
+            queryset = manager.all()
         if model is Observation:
-            queryset = queryset.filter(
-                indicator__in=Indicator.objects.published()
-            ).select_related("indicator")
+            queryset = queryset.select_related("indicator")
         for record in queryset.filter(pk__in=ids):
             found[(content_type.pk, record.pk)] = record
     return found

@@ -1,7 +1,7 @@
 """Cooperation projects, their sectors, partners and milestones."""
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +16,8 @@ from portal.models import (
     Publishable,
     PublishableQuerySet,
     Status,
+    public_citations,
+    published_q,
 )
 from portal.models.base import (
     NullsLastIndex,
@@ -94,6 +96,33 @@ class ProjectQuerySet(PublishableQuerySet):
 
     def for_list(self):
         return self.select_related("sector").prefetch_related("places")
+
+    def for_detail(self):
+        """Projects with what their page and the API show, each relation
+        limited to what readers may see. Places, milestones and sectors have
+        no workflow: all of them are shown."""
+        return self.select_related("sector").prefetch_related(
+            "places",
+            "milestones",
+            Prefetch(
+                "partners",
+                queryset=Partner.objects.public().select_related(
+                    "organization__country"
+                ),
+                to_attr="public_partners",
+            ),
+            Prefetch(
+                "events",
+                queryset=Event.objects.published().select_related("place"),
+                to_attr="public_events",
+            ),
+            Prefetch(
+                "agreements",
+                queryset=Agreement.objects.published(),
+                to_attr="public_agreements",
+            ),
+            public_citations(),
+        )
 
 
 class Project(PartialDatesMixin, Publishable):
@@ -233,6 +262,13 @@ class Project(PartialDatesMixin, Publishable):
         return self.format_date("end_date")
 
 
+class PartnerQuerySet(models.QuerySet):
+    def public(self):
+        """The partner rows readers may see: a published organisation in a
+        published project."""
+        return self.filter(published_q("organization__"), published_q("project__"))
+
+
 class Partner(models.Model):
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="partners"
@@ -245,6 +281,8 @@ class Partner(models.Model):
     )
     role = models.CharField(_("role"), max_length=15, choices=PartnerRole)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = PartnerQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("partner")

@@ -1,12 +1,10 @@
-from django.db.models import Prefetch
 from django.views.generic import DetailView
 
-from events.models import Agreement, Event
 from portal import maps
-from portal.views import FilteredListView, PublishedMixin, citations_prefetch
+from portal.views import FilteredListView, PublishedMixin
 
 from .filters import ProjectFilter
-from .models import Partner, Project
+from .models import Project
 
 
 class ProjectListView(FilteredListView):
@@ -43,27 +41,4 @@ class ProjectDetailView(PublishedMixin, DetailView):
     template_name = "projects/project_detail.html"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("sector")
-            .prefetch_related(
-                "places",
-                "milestones",
-                Prefetch(
-                    "partners",
-                    queryset=Partner.objects.select_related("organization__country"),
-                ),
-                Prefetch(
-                    "events",
-                    queryset=Event.objects.published().select_related("place"),
-                    to_attr="public_events",
-                ),
-                Prefetch(
-                    "agreements",
-                    queryset=Agreement.objects.published(),
-                    to_attr="public_agreements",
-                ),
-                citations_prefetch(),
-            )
-        )
+        return super().get_queryset().for_detail()

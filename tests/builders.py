@@ -65,6 +65,7 @@ def make_source(**fields):
     fields.setdefault("title", "Test source")
     fields.setdefault("slug", _slug("source"))
     fields.setdefault("kind", SourceKind.NEWS)
+    fields.setdefault("status", Status.PUBLISHED)
     return Source.objects.create(**fields)
 
 

@@ -104,7 +104,7 @@ def test_event_pages_describe_the_event_as_schema_org_json_ld(client):
             "name": "Lu Mei",
             "url": "http://testserver/en/people/lu-mei/",
         },
-        {"@type": "Person", "name": "Hidden"},
+        # The draft person is not named at all (issue 15, item 3).
         {
             "@type": "NewsMediaOrganization",
             "name": "APA",

@@ -5,7 +5,9 @@ Texts are in the request's language (the view activates it), falling back to
 English where a translation is missing, as the pages do. Every enumeration is
 given twice: its code (`kind`) and its label in that language (`kind_label`).
 Partial dates come with their precision and as readers see them
-(`date_display`). Linked records appear only when they are published.
+(`date_display`). Linked records appear only when readers may see them: the
+views fetch them with the models' `for_detail()` and the serializers read the
+`public_*` relations and properties those give.
 """
 
 from drf_spectacular.types import OpenApiTypes
@@ -125,11 +127,6 @@ class CitationSerializer(serializers.ModelSerializer):
         fields = ("source", "source_address", "quote", "locator")
 
 
-def public(record):
-    """A linked record through a foreign key, or None when it is not public."""
-    return record if record is not None and record.is_public else None
-
-
 def partial_date_fields(name):
     """The ISO date, its precision and approximation, and the text readers see."""
     return (
@@ -148,7 +145,7 @@ def display_field(name):
 
 
 class RecordSerializer(HtmlUrlMixin, serializers.ModelSerializer):
-    citations = CitationSerializer(many=True, read_only=True)
+    citations = CitationSerializer(source="public_citations", many=True, read_only=True)
 
 
 # The records.
@@ -261,7 +258,7 @@ class AgreementSerializer(RecordSerializer):
 
     @extend_schema_field(EventLinkSerializer(allow_null=True))
     def get_event(self, obj):
-        event = public(obj.event)
+        event = obj.public_event
         return EventLinkSerializer(event, context=self.context).data if event else None
 
 
@@ -418,7 +415,7 @@ class OrganizationSerializer(RecordSerializer):
 
     @extend_schema_field(OrganizationLinkSerializer(allow_null=True))
     def get_parent(self, obj):
-        parent = public(obj.parent)
+        parent = obj.public_parent
         if parent is None:
             return None
         return OrganizationLinkSerializer(parent, context=self.context).data
@@ -477,7 +474,7 @@ class SourceSerializer(HtmlUrlMixin, serializers.ModelSerializer):
 
     @extend_schema_field(OrganizationLinkSerializer(allow_null=True))
     def get_publisher(self, obj):
-        publisher = public(obj.publisher)
+        publisher = obj.public_publisher
         if publisher is None:
             return None
         return OrganizationLinkSerializer(publisher, context=self.context).data
@@ -497,7 +494,7 @@ class ObservationSerializer(serializers.ModelSerializer):
         source="get_change_qualifier_display", read_only=True
     )
     change_display = serializers.SerializerMethodField()
-    citations = CitationSerializer(many=True, read_only=True)
+    citations = CitationSerializer(source="public_citations", many=True, read_only=True)
 
     class Meta:
         model = Observation

@@ -3,7 +3,6 @@ FilterSet as its public list page, in the language asked for, paged and
 rate-limited per address. docs/api.md describes them for readers."""
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -16,21 +15,20 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
 from events.filters import AgreementFilter, EventFilter
-from events.models import Agreement, Event, Participation
+from events.models import Agreement, Event
 from portal.filters import OrganizationFilter, PersonFilter
 from portal.models import (
-    Citation,
     Indicator,
-    Observation,
     Organization,
     Person,
     Place,
     PlaceKind,
     Source,
     SourceKind,
+    public_citations,
 )
 from projects.filters import ProjectFilter
-from projects.models import Partner, Project
+from projects.models import Project
 
 from . import serializers
 from .throttling import AddressRateThrottle
@@ -69,14 +67,6 @@ class Pagination(PageNumberPagination):
     page_size = settings.API_PAGE_SIZE
     page_size_query_param = "page_size"
     max_page_size = settings.API_MAX_PAGE_SIZE
-
-
-def citations():
-    return Prefetch("citations", queryset=Citation.objects.select_related("source"))
-
-
-def published_projects():
-    return Project.objects.published()
 
 
 class RecordViewSet(viewsets.ReadOnlyModelViewSet):
@@ -140,35 +130,7 @@ class EventViewSet(RecordViewSet):
 
     @classmethod
     def records(cls):
-        return ordered(
-            Event.objects.published()
-            .select_related("place")
-            .prefetch_related(
-                Prefetch(
-                    "participations",
-                    queryset=Participation.objects.filter(
-                        person__in=Person.objects.published()
-                    ).select_related("person"),
-                    to_attr="public_participations",
-                ),
-                Prefetch(
-                    "organizations",
-                    queryset=Organization.objects.published(),
-                    to_attr="public_organizations",
-                ),
-                Prefetch(
-                    "agreements",
-                    queryset=Agreement.objects.published(),
-                    to_attr="public_agreements",
-                ),
-                Prefetch(
-                    "projects",
-                    queryset=published_projects(),
-                    to_attr="public_projects",
-                ),
-                citations(),
-            )
-        )
+        return ordered(Event.objects.published().for_detail())
 
 
 class AgreementViewSet(RecordViewSet):
@@ -179,23 +141,7 @@ class AgreementViewSet(RecordViewSet):
 
     @classmethod
     def records(cls):
-        return ordered(
-            Agreement.objects.published()
-            .select_related("event")
-            .prefetch_related(
-                Prefetch(
-                    "parties",
-                    queryset=Organization.objects.published(),
-                    to_attr="public_parties",
-                ),
-                Prefetch(
-                    "projects",
-                    queryset=published_projects(),
-                    to_attr="public_projects",
-                ),
-                citations(),
-            )
-        )
+        return ordered(Agreement.objects.published().for_detail())
 
 
 class ProjectViewSet(RecordViewSet):
@@ -206,32 +152,7 @@ class ProjectViewSet(RecordViewSet):
 
     @classmethod
     def records(cls):
-        return ordered(
-            Project.objects.published()
-            .select_related("sector")
-            .prefetch_related(
-                "places",
-                "milestones",
-                Prefetch(
-                    "partners",
-                    queryset=Partner.objects.filter(
-                        organization__in=Organization.objects.published()
-                    ).select_related("organization"),
-                    to_attr="public_partners",
-                ),
-                Prefetch(
-                    "events",
-                    queryset=Event.objects.published(),
-                    to_attr="public_events",
-                ),
-                Prefetch(
-                    "agreements",
-                    queryset=Agreement.objects.published(),
-                    to_attr="public_agreements",
-                ),
-                citations(),
-            )
-        )
+        return ordered(Project.objects.published().for_detail())
 
 
 class PersonViewSet(RecordViewSet):
@@ -242,18 +163,7 @@ class PersonViewSet(RecordViewSet):
 
     @classmethod
     def records(cls):
-        return ordered(
-            Person.objects.published()
-            .select_related("country")
-            .prefetch_related(
-                Prefetch(
-                    "events",
-                    queryset=Event.objects.published(),
-                    to_attr="public_events",
-                ),
-                citations(),
-            )
-        )
+        return ordered(Person.objects.published().for_detail())
 
 
 class OrganizationViewSet(RecordViewSet):
@@ -264,10 +174,11 @@ class OrganizationViewSet(RecordViewSet):
 
     @classmethod
     def records(cls):
+        # The parent is shown through `public_parent`.
         return ordered(
             Organization.objects.published()
             .select_related("country", "parent")
-            .prefetch_related(citations())
+            .prefetch_related(public_citations())
         )
 
 
@@ -306,7 +217,7 @@ class SourceViewSet(RecordViewSet):
 
     @classmethod
     def records(cls):
-        return ordered(Source.objects.select_related("publisher"))
+        return ordered(Source.objects.published().for_detail())
 
 
 class IndicatorViewSet(RecordViewSet):
@@ -317,12 +228,4 @@ class IndicatorViewSet(RecordViewSet):
 
     @classmethod
     def records(cls):
-        return ordered(
-            Indicator.objects.published().prefetch_related(
-                Prefetch(
-                    "observations",
-                    queryset=Observation.objects.prefetch_related(citations()),
-                ),
-                citations(),
-            )
-        )
+        return ordered(Indicator.objects.published().for_detail())

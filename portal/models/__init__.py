@@ -1,4 +1,12 @@
-from .base import PartialDatesMixin, Publishable, PublishableQuerySet, Status
+from .base import (
+    PartialDatesMixin,
+    Publishable,
+    PublishableQuerySet,
+    Status,
+    WorkflowModel,
+    public_or_none,
+    published_q,
+)
 from .cache import ContentToken
 from .corrections import Correction, CorrectionStatus
 from .indicators import Currency, Indicator, Observation, Qualifier
@@ -11,6 +19,7 @@ from .reference import (
     PlaceKind,
     Source,
     SourceKind,
+    public_citations,
 )
 
 __all__ = [
@@ -33,4 +42,8 @@ __all__ = [
     "Source",
     "SourceKind",
     "Status",
+    "WorkflowModel",
+    "public_citations",
+    "public_or_none",
+    "published_q",
 ]

@@ -19,10 +19,28 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
+def published_q(prefix=""):
+    """The condition `published()` filters on, for records reached through
+    `prefix` ("person__" from a participant row): the verbs of related rows
+    (`Participation.objects.public()`…) join on it instead of repeating it."""
+    return models.Q(
+        **{
+            f"{prefix}status": Status.PUBLISHED,
+            f"{prefix}published_at__lte": timezone.now(),
+        }
+    )
+
+
+def public_or_none(record):
+    """A record reached through a foreign key (an organisation's parent, a
+    source's publisher), or None when readers may not see it."""
+    return record if record is not None and record.is_public else None
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, and not scheduled for the future."""
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(published_q())
 
 
 class TimestampedModel(models.Model):
@@ -33,16 +51,14 @@ class TimestampedModel(models.Model):
         abstract = True
 
 
-class Publishable(TimestampedModel):
-    slug = models.SlugField(
-        _("slug"),
-        max_length=120,
-        unique=True,
-        help_text=_(
-            "The record's address on the site. Never change it once the record is "
-            "published: links, feeds and the API rely on it."
-        ),
-    )
+class WorkflowModel(TimestampedModel):
+    """The editorial workflow (draft, in review, published, archived), who
+    moved a record along it and when, and the `publish_<model>` permission.
+
+    Sources use it alone: they have their own slug, and the reverse relation
+    `citations` (Citation.source) that Publishable's generic one would clash
+    with."""
+
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -95,7 +111,6 @@ class Publishable(TimestampedModel):
     version = IntegerVersionField(
         help_text=_("Changes on every save; used to detect conflicting edits.")
     )
-    citations = GenericRelation("portal.Citation")
 
     objects = PublishableQuerySet.as_manager()
 
@@ -116,6 +131,25 @@ class Publishable(TimestampedModel):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+
+class Publishable(WorkflowModel):
+    """A record of the relations: the workflow, a slug, and the citations of
+    the sources that support it."""
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        help_text=_(
+            "The record's address on the site. Never change it once the record is "
+            "published: links, feeds and the API rely on it."
+        ),
+    )
+    citations = GenericRelation("portal.Citation")
+
+    class Meta(WorkflowModel.Meta):
+        abstract = True
 
 
 def published_index(name):

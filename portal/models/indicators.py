@@ -2,13 +2,20 @@
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.dates import Precision, format_partial_range
 
-from .base import Publishable, TimestampedModel, published_requires_date
+from .base import (
+    Publishable,
+    PublishableQuerySet,
+    TimestampedModel,
+    published_q,
+    published_requires_date,
+)
+from .reference import public_citations
 
 
 class Currency(models.TextChoices):
@@ -21,6 +28,16 @@ class Qualifier(models.TextChoices):
     EXACT = "", _("exactly")
     MORE_THAN = "more_than", _("more than")
     ABOUT = "about", _("about")
+
+
+class IndicatorQuerySet(PublishableQuerySet):
+    def for_detail(self):
+        """Indicators with their observations, and the public citations of
+        both: what the key figures, the home page and the API show."""
+        observations = Observation.objects.public().prefetch_related(public_citations())
+        return self.prefetch_related(
+            Prefetch("observations", queryset=observations), public_citations()
+        )
 
 
 class Indicator(Publishable):
@@ -46,6 +63,8 @@ class Indicator(Publishable):
         _("order"), default=0, help_text=_("Lower numbers come first on the site.")
     )
 
+    objects = IndicatorQuerySet.as_manager()
+
     class Meta(Publishable.Meta):
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
@@ -63,6 +82,12 @@ class Indicator(Publishable):
         # Views prefetch observations; list() reuses that instead of querying.
         observations = list(self.observations.all())
         return observations[-1] if observations else None
+
+
+class ObservationQuerySet(models.QuerySet):
+    def public(self):
+        """The observations readers may see: those of a published indicator."""
+        return self.filter(published_q("indicator__"))
 
 
 class Observation(TimestampedModel):
@@ -116,6 +141,8 @@ class Observation(TimestampedModel):
         help_text=_("Anything that qualifies the figure, shown beside it."),
     )
     citations = GenericRelation("portal.Citation")
+
+    objects = ObservationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("observation")

@@ -5,7 +5,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -16,9 +16,13 @@ from portal.markdown import MARKDOWN_HELP
 from .base import (
     PartialDatesMixin,
     Publishable,
+    PublishableQuerySet,
     TimestampedModel,
+    WorkflowModel,
     per_language,
+    public_or_none,
     published_index,
+    published_q,
     published_requires_date,
 )
 
@@ -157,6 +161,32 @@ class Place(TimestampedModel):
         return Place.objects.filter(condition).values("pk")
 
 
+def _related_model(queryset, name):
+    """The model at the other end of a reverse relation (a person's events), so
+    the core reaches events and projects without importing them."""
+    return queryset.model._meta.get_field(name).related_model
+
+
+def _first(queryset, limit):
+    return queryset[:limit] if limit else queryset
+
+
+class PersonQuerySet(PublishableQuerySet):
+    def for_detail(self, related_limit=None):
+        """People with what their page and the API show, each relation limited
+        to what readers may see: the country, the published events they took
+        part in (the first `related_limit` of them), the public citations."""
+        events = _related_model(self, "events").objects.published()
+        return self.select_related("country").prefetch_related(
+            Prefetch(
+                "events",
+                queryset=_first(events.select_related("place"), related_limit),
+                to_attr="public_events",
+            ),
+            public_citations(),
+        )
+
+
 class Person(Publishable):
     name = models.CharField(_("name"), max_length=200)
     honorific = models.CharField(
@@ -178,6 +208,8 @@ class Person(Publishable):
         related_name="people",
     )
     bio = models.TextField(_("short biography"), blank=True, help_text=MARKDOWN_HELP)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta(Publishable.Meta):
         verbose_name = _("person")
@@ -215,6 +247,46 @@ class OrganizationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class OrganizationQuerySet(PublishableQuerySet):
+    def for_detail(self, related_limit=None):
+        """Organisations with what their page shows, each relation limited to
+        what readers may see: published events, agreements and units, the
+        partnerships readers may see (`Partner.objects.public()`), the first
+        `related_limit` of each list, and the public citations. The parent
+        is shown through `public_parent`."""
+        events = _related_model(self, "events").objects.published()
+        agreements = _related_model(self, "agreements").objects.published()
+        partnerships = _related_model(self, "partnerships").objects.public()
+        return self.select_related("country", "parent").prefetch_related(
+            Prefetch(
+                "events",
+                queryset=_first(events.select_related("place"), related_limit),
+                to_attr="public_events",
+            ),
+            Prefetch(
+                "agreements",
+                queryset=_first(agreements, related_limit),
+                to_attr="public_agreements",
+            ),
+            Prefetch(
+                "partnerships",
+                queryset=_first(
+                    partnerships.select_related("project__sector").order_by(
+                        "project__title", "pk"
+                    ),
+                    related_limit,
+                ),
+                to_attr="public_partnerships",
+            ),
+            Prefetch(
+                "units",
+                queryset=self.model.objects.published(),
+                to_attr="public_units",
+            ),
+            public_citations(),
+        )
+
+
 class Organization(Publishable):
     name = models.CharField(_("name"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
@@ -242,6 +314,8 @@ class Organization(Publishable):
         _("description"), blank=True, help_text=MARKDOWN_HELP
     )
 
+    objects = OrganizationQuerySet.as_manager()
+
     class Meta(Publishable.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
@@ -264,6 +338,11 @@ class Organization(Publishable):
     def get_absolute_url(self):
         return reverse("organizations:detail", kwargs={"slug": self.slug})
 
+    @property
+    def public_parent(self):
+        """The organisation this one is part of, if readers may see it."""
+        return public_or_none(self.parent)
+
 
 class SourceKind(models.TextChoices):
     INTERVIEW = "interview", _("Interview")
@@ -274,7 +353,13 @@ class SourceKind(models.TextChoices):
     DOCUMENT = "document", _("Official document")
 
 
-class Source(PartialDatesMixin, TimestampedModel):
+class SourceQuerySet(PublishableQuerySet):
+    def for_detail(self):
+        """Sources with their publisher (shown through `public_publisher`)."""
+        return self.select_related("publisher")
+
+
+class Source(PartialDatesMixin, WorkflowModel):
     title = models.CharField(_("title"), max_length=400)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=SourceKind)
@@ -313,10 +398,13 @@ class Source(PartialDatesMixin, TimestampedModel):
 
     partial_dates = ("published_on",)
 
-    class Meta:
+    objects = SourceQuerySet.as_manager()
+
+    class Meta(WorkflowModel.Meta):
         verbose_name = _("source")
         verbose_name_plural = _("sources")
         ordering = ["-published_on", "title"]
+        constraints = [published_requires_date("source")]
         indexes = [
             # The API's sources and the admin changelist, newest first, and
             # the changelist's date hierarchy.
@@ -333,12 +421,22 @@ class Source(PartialDatesMixin, TimestampedModel):
     def published_on_display(self):
         return self.format_date("published_on")
 
+    @property
+    def public_publisher(self):
+        """The organisation that published the source, if readers may see it."""
+        return public_or_none(self.publisher)
+
 
 class CitationQuerySet(models.QuerySet):
     def for_object(self, obj):
         return self.filter(
             content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
         )
+
+    def public(self):
+        """The citations readers may see: those of a published source (the
+        record cited is the page's own, or checked by the source's page)."""
+        return self.filter(published_q("source__"))
 
 
 class Citation(TimestampedModel):
@@ -389,6 +487,17 @@ class Citation(TimestampedModel):
         return target.get_absolute_url() if target is not None else ""
 
 
+def public_citations(lookup="citations"):
+    """Prefetches a record's citations that readers may see, with their
+    sources and publishers, into `public_citations`: what every page, the API
+    and the downloads show under a record."""
+    return Prefetch(
+        lookup,
+        queryset=Citation.objects.public().select_related("source__publisher"),
+        to_attr="public_citations",
+    )
+
+
 __all__ = [
     "Citation",
     "Organization",
@@ -398,4 +507,5 @@ __all__ = [
     "PlaceKind",
     "Source",
     "SourceKind",
+    "public_citations",
 ]

@@ -1,7 +1,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from modeltranslation.translator import translator
@@ -71,10 +71,14 @@ def _localized(record, field, language):
 @register.filter
 def tr(record, field):
     """A record's text in the reader's language; when it is not translated yet, the
-    English text, marked as English (for screen readers) and as a fallback."""
+    English text, marked as English (for screen readers) and as a fallback.
+
+    Always HTML, escaped once: a filter after it (`truncatewords_html` on the
+    cards) reads it as HTML and leaves it escaped once. Plain text there was
+    escaped by the filter and again by the template ("Azerbaijan&amp;#x27;s")."""
     text = _localized(record, field, get_language() or "en")
     if text:
-        return text
+        return conditional_escape(text)
     english = _localized(record, field, "en") or ""
     if not english:
         return ""

@@ -244,6 +244,7 @@ class Loader:
                 **partial_date(record, "published_on"),
                 "language": record["language"],
                 "notes": record["notes"],
+                "status": Status.PUBLISHED,
                 **translations("SOURCE", None),
             },
         )

@@ -1,0 +1,499 @@
+"""No unpublished name on a published page (issue 15, item 3).
+
+Published records are linked, through every kind of relation the site shows,
+to records readers may not see: drafts, records in review, archived records
+and records scheduled for later. Every public page, feed, calendar, JSON-LD
+block, map, the sitemap, search, every API endpoint and every download is then
+read: none may name an unpublished record, and each names the published
+records it shows.
+
+Data-driven: a new relation is one entry in RELATIONS (a function that links
+hidden records to the published ones), a new page one entry in PAGES.
+"""
+
+import datetime
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+import pytest
+from django.utils import timezone
+
+from portal.models import Status
+from tests.builders import (
+    add_observation,
+    add_participant,
+    add_partner,
+    cite,
+    make_agreement,
+    make_event,
+    make_indicator,
+    make_organization,
+    make_person,
+    make_place,
+    make_project,
+    make_source,
+)
+
+pytestmark = pytest.mark.django_db
+
+# In the name and slug of every record readers may not see, and nowhere else.
+SECRET = "Qvxz"
+SECRET_PATTERN = re.compile(rf"{SECRET}[\w-]*", re.IGNORECASE)
+
+
+def unpublished_states():
+    """Everything `published()` leaves out, by name."""
+    now = timezone.now()
+    return {
+        "draft": {"status": Status.DRAFT},
+        "review": {"status": Status.REVIEW},
+        "archived": {
+            "status": Status.ARCHIVED,
+            "published_at": now - datetime.timedelta(days=30),
+        },
+        "scheduled": {
+            "status": Status.PUBLISHED,
+            "published_at": now + datetime.timedelta(days=3),
+        },
+    }
+
+
+@dataclass
+class World:
+    """The published records, and the published records of some relations
+    that need one of their own (a unit whose parent is a draft), by name."""
+
+    extra: dict = field(default_factory=dict)
+
+    def build(self):
+        self.place = make_place(
+            name="Shown place", slug="shown-place", latitude=40.4, longitude=49.8
+        )
+        self.person = make_person(name="Shown person", slug="shown-person")
+        self.parent = make_organization(name="Shown parent", slug="shown-parent")
+        self.organization = make_organization(
+            name="Shown organisation", slug="shown-organisation", parent=self.parent
+        )
+        self.unit = make_organization(
+            name="Shown unit", slug="shown-unit", parent=self.organization
+        )
+        self.publisher = make_organization(
+            name="Shown publisher", slug="shown-publisher"
+        )
+        self.source = make_source(
+            title="Shown source", slug="shown-source", publisher=self.publisher
+        )
+        self.event = make_event(
+            title="Shown event", slug="shown-event", place=self.place
+        )
+        add_participant(self.event, self.person, role="Shown role")
+        self.event.organizations.add(self.organization)
+        self.agreement = make_agreement(
+            title="Shown agreement", slug="shown-agreement", event=self.event
+        )
+        self.agreement.parties.add(self.organization)
+        self.project = make_project(
+            title="Shown project", slug="shown-project", featured=True
+        )
+        self.project.places.add(self.place)
+        add_partner(self.project, self.organization)
+        self.project.events.add(self.event)
+        self.project.agreements.add(self.agreement)
+        self.indicator = make_indicator(name="Shown indicator", slug="shown-indicator")
+        self.observation = add_observation(self.indicator)
+        for record in self.cited():
+            cite(record, self.source)
+        return self
+
+    def cited(self):
+        return [
+            self.event,
+            self.agreement,
+            self.project,
+            self.person,
+            self.organization,
+            self.indicator,
+            self.observation,
+        ]
+
+
+# Relations: each links hidden records (named `name`, in state `state`) to the
+# published world. -------------------------------------------------------------
+
+
+def participant_person(world, name, slug, state, label):
+    add_participant(world.event, make_person(name=name, slug=slug, **state))
+
+
+def event_organisation(world, name, slug, state, label):
+    world.event.organizations.add(make_organization(name=name, slug=slug, **state))
+
+
+def agreement_party(world, name, slug, state, label):
+    world.agreement.parties.add(make_organization(name=name, slug=slug, **state))
+
+
+def project_partner(world, name, slug, state, label):
+    add_partner(world.project, make_organization(name=name, slug=slug, **state))
+
+
+def agreement_signed_at(world, name, slug, state, label):
+    event = make_event(title=name, slug=slug, place=world.place, **state)
+    world.extra[f"agreement-{label}"] = make_agreement(
+        title=f"Shown agreement signed at a {label} event",
+        slug=f"shown-agreement-at-{label}",
+        event=event,
+    )
+
+
+def event_agreement(world, name, slug, state, label):
+    agreement = make_agreement(title=name, slug=slug, event=world.event, **state)
+    agreement.parties.add(world.organization)
+    world.project.agreements.add(agreement)
+
+
+def related_event(world, name, slug, state, label):
+    # Of the project, of the person (a participant), of the organisation and
+    # of the place.
+    event = make_event(title=name, slug=slug, place=world.place, **state)
+    world.project.events.add(event)
+    add_participant(event, world.person)
+    event.organizations.add(world.organization)
+
+
+def related_project(world, name, slug, state, label):
+    # Of the event, of the agreement, of the organisation (a partner) and of
+    # the place.
+    project = make_project(title=name, slug=slug, featured=True, **state)
+    project.events.add(world.event)
+    project.agreements.add(world.agreement)
+    project.places.add(world.place)
+    add_partner(project, world.organization)
+
+
+def organisation_parent(world, name, slug, state, label):
+    parent = make_organization(name=name, slug=slug, **state)
+    world.extra[f"unit-{label}"] = make_organization(
+        name=f"Shown unit of a {label} parent",
+        slug=f"shown-unit-of-{label}",
+        parent=parent,
+    )
+
+
+def organisation_unit(world, name, slug, state, label):
+    make_organization(name=name, slug=slug, parent=world.organization, **state)
+
+
+def source_publisher(world, name, slug, state, label):
+    publisher = make_organization(name=name, slug=slug, **state)
+    source = make_source(
+        title=f"Shown source of a {label} publisher",
+        slug=f"shown-source-of-{label}",
+        publisher=publisher,
+    )
+    world.extra[f"source-{label}"] = source
+    # Its citations show the publisher's name under each record citing it.
+    for record in world.cited():
+        cite(record, source)
+
+
+def cited_source(world, name, slug, state, label):
+    source = make_source(title=name, slug=slug, **state)
+    for record in world.cited():
+        cite(record, source, quote=f"{SECRET} quoted from a {label} source")
+
+
+def indicator_observation(world, name, slug, state, label):
+    # An unpublished indicator's observation citing the published source: the
+    # source's page, the key figures, the API and the dataset must not list it.
+    indicator = make_indicator(name=name, slug=slug, **state)
+    cite(add_observation(indicator, note=f"{SECRET} note"), world.source)
+    cite(indicator, world.source)
+
+
+RELATIONS = {
+    "participant": participant_person,
+    "event-organisation": event_organisation,
+    "agreement-party": agreement_party,
+    "project-partner": project_partner,
+    "agreement-event": agreement_signed_at,
+    "event-agreement": event_agreement,
+    "related-event": related_event,
+    "related-project": related_project,
+    "organisation-parent": organisation_parent,
+    "organisation-unit": organisation_unit,
+    "source-publisher": source_publisher,
+    "cited-source": cited_source,
+    "indicator-observation": indicator_observation,
+}
+# Places have no workflow: every place is public, so a project's places are
+# not a relation that can hide anything.
+
+
+@pytest.fixture
+def world():
+    world = World().build()
+    for relation, link in RELATIONS.items():
+        for label, state in unpublished_states().items():
+            name = f"{SECRET}-{relation}-{label}"
+            link(world, name, name.lower(), state, label)
+    return world
+
+
+# Pages -------------------------------------------------------------------------
+
+ALL = ["Shown event", "Shown agreement", "Shown project"]
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str
+    # What it must show: the published records of the relations it lists.
+    shows: tuple = ()
+    # How to read it: "text" (HTML, XML, JSON, CSV, iCalendar) or "zip".
+    read: str = "text"
+
+
+def detail(kind, slug, *shows):
+    return Page(f"/en/{kind}/{slug}/", tuple(shows))
+
+
+PAGES = [
+    Page("/en/", ("Shown event", "Shown project", "Shown indicator", "Shown source")),
+    Page("/en/events/", ("Shown event",)),
+    Page("/en/events/timeline/", ("Shown event",)),
+    Page("/en/events/2025/", ("Shown event",)),
+    Page("/en/agreements/", ("Shown agreement",)),
+    Page("/en/projects/", ("Shown project", "Shown place")),
+    Page("/en/people/", ("Shown person",)),
+    Page("/en/organisations/", ("Shown organisation", "Shown parent")),
+    Page("/en/key-figures/", ("Shown indicator", "Shown source")),
+    Page(
+        "/en/search/?q=shown",
+        ("/en/events/shown-event/", "/en/people/shown-person/"),
+    ),
+    detail(
+        "events",
+        "shown-event",
+        "Shown person",
+        "Shown role",
+        "Shown organisation",
+        "Shown agreement",
+        "Shown project",
+        "Shown place",
+        "Shown source",
+        "Shown publisher",
+        "Shown source of a draft publisher",
+    ),
+    detail(
+        "agreements",
+        "shown-agreement",
+        "Shown event",
+        "Shown organisation",
+        "Shown project",
+        "Shown source",
+    ),
+    *[
+        detail("agreements", f"shown-agreement-at-{label}", "not stated")
+        for label in unpublished_states()
+    ],
+    detail(
+        "projects",
+        "shown-project",
+        "Shown organisation",
+        "Shown event",
+        "Shown agreement",
+        "Shown place",
+        "Shown source",
+    ),
+    detail(
+        "people",
+        "shown-person",
+        "Shown event",
+        "Shown role",
+        "Shown agreement",
+        "Shown project",
+        "Shown source",
+    ),
+    detail(
+        "organisations",
+        "shown-organisation",
+        "Shown parent",
+        "Shown unit",
+        "Shown event",
+        "Shown agreement",
+        "Shown project",
+        "Shown source",
+    ),
+    *[
+        detail("organisations", f"shown-unit-of-{label}", f"a {label} parent")
+        for label in unpublished_states()
+    ],
+    detail("places", "shown-place", "Shown event", "Shown project"),
+    detail(
+        "sources",
+        "shown-source",
+        "Shown publisher",
+        *ALL,
+        "Shown person",
+        "Shown organisation",
+        "Shown indicator",
+    ),
+    *[
+        detail("sources", f"shown-source-of-{label}", "Shown event")
+        for label in unpublished_states()
+    ],
+    Page("/en/events/feed/rss/", ("Shown event",)),
+    Page("/en/events/feed/atom/", ("Shown event",)),
+    Page("/en/projects/feed/rss/", ("Shown project",)),
+    Page("/en/projects/feed/atom/", ("Shown project",)),
+    Page("/en/events/calendar.ics", ("Shown event", "Shown place")),
+    Page("/en/map.geojson", ("Shown event", "Shown project", "Shown place")),
+    Page("/en/projects/map.geojson", ("Shown project", "Shown place")),
+    Page("/en/map/event/shown-event.geojson", ("Shown event", "Shown place")),
+    Page("/en/map/project/shown-project.geojson", ("Shown project",)),
+    Page(
+        "/sitemap.xml",
+        (
+            "/en/events/shown-event/",
+            "/en/sources/shown-source/",
+            "/en/organisations/shown-parent/",
+        ),
+    ),
+    Page(
+        "/api/v1/events/?page_size=100",
+        ("Shown person", "Shown organisation", *ALL, "Shown source"),
+    ),
+    Page(
+        "/api/v1/events/shown-event/",
+        ("Shown person", "Shown organisation", *ALL, "Shown source"),
+    ),
+    Page(
+        "/api/v1/agreements/?page_size=100",
+        ("Shown organisation", *ALL, "Shown source"),
+    ),
+    Page("/api/v1/agreements/shown-agreement-at-draft/", ("Shown agreement",)),
+    Page(
+        "/api/v1/projects/?page_size=100",
+        ("Shown organisation", *ALL, "Shown place", "Shown source"),
+    ),
+    Page(
+        "/api/v1/projects/shown-project/",
+        ("Shown organisation", *ALL, "Shown source"),
+    ),
+    Page("/api/v1/people/?page_size=100", ("Shown person", "Shown event")),
+    Page("/api/v1/people/shown-person/", ("Shown event", "Shown source")),
+    Page(
+        "/api/v1/organisations/?page_size=100",
+        ("Shown organisation", "Shown parent", "Shown source"),
+    ),
+    Page("/api/v1/organisations/shown-unit-of-draft/", ("Shown unit",)),
+    Page("/api/v1/places/?page_size=100", ("Shown place",)),
+    Page("/api/v1/sources/?page_size=100", ("Shown source", "Shown publisher")),
+    Page("/api/v1/sources/shown-source-of-review/", ("Shown source",)),
+    Page("/api/v1/indicators/?page_size=100", ("Shown indicator", "Shown source")),
+    *[
+        # CSV files name participants, partners and sources by their slugs.
+        Page(f"/en/download/{kind}.{fmt}", shows)
+        for kind, name in [
+            ("events", "Shown person"),
+            ("agreements", "Shown organisation"),
+            ("projects", "Shown organisation"),
+            ("people", "Shown event"),
+            ("organisations", "Shown parent"),
+        ]
+        for fmt, shows in [
+            ("csv", (name.lower().replace(" ", "-"), "shown-source")),
+            ("json", (name, "Shown source")),
+        ]
+    ],
+    Page(
+        "/en/data/portal-dataset.zip",
+        (
+            *ALL,
+            "Shown person",
+            "Shown organisation",
+            "Shown indicator",
+            "Shown source",
+            "Shown place",
+        ),
+        read="zip",
+    ),
+]
+
+
+def content(response, read):
+    data = (
+        b"".join(response.streaming_content) if response.streaming else response.content
+    )
+    if read == "zip":
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        return "\n".join(
+            archive.read(name).decode("utf-8-sig") for name in archive.namelist()
+        )
+    return data.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[page.url for page in PAGES])
+def test_no_published_page_names_an_unpublished_record(client, world, page):
+    response = client.get(page.url)
+    assert response.status_code == 200, page.url
+    text = content(response, page.read)
+
+    assert SECRET_PATTERN.findall(text) == []
+    for shown in page.shows:
+        assert shown in text, shown
+
+
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+JSON_LD_PAGES = [
+    ("/en/events/shown-event/", ["Shown person", "Shown organisation"]),
+    ("/en/people/shown-person/", ["Shown person"]),
+    ("/en/organisations/shown-organisation/", ["Shown parent"]),
+    *[
+        (f"/en/organisations/shown-unit-of-{label}/", [f"a {label} parent"])
+        for label in unpublished_states()
+    ],
+]
+
+
+@pytest.mark.parametrize("url, shows", JSON_LD_PAGES)
+def test_no_json_ld_block_names_an_unpublished_record(client, world, url, shows):
+    blocks = JSON_LD.findall(client.get(url).content.decode())
+    assert len(blocks) == 1
+    data = json.dumps(json.loads(blocks[0]), ensure_ascii=False)
+
+    assert SECRET_PATTERN.findall(data) == []
+    for shown in shows:
+        assert shown in data
+
+
+def test_json_ld_names_only_the_published_attendees(client, world):
+    data = json.loads(JSON_LD.findall(client.get("/en/events/shown-event/").text)[0])
+
+    assert [attendee["name"] for attendee in data["attendee"]] == [
+        "Shown person",
+        "Shown organisation",
+    ]
+    assert "parentOrganization" not in json.loads(
+        JSON_LD.findall(client.get("/en/organisations/shown-unit-of-draft/").text)[0]
+    )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/en/sources/{SECRET.lower()}-cited-source-{label}/"
+        for label in unpublished_states()
+    ]
+    + [
+        f"/api/v1/sources/{SECRET.lower()}-cited-source-{label}/"
+        for label in unpublished_states()
+    ],
+)
+def test_unpublished_sources_are_not_found(client, world, url):
+    assert client.get(url).status_code == 404
