@@ -5,6 +5,7 @@ variables (see README.md). Development needs none: `make run` sets DEBUG=1 and t
 database is an SQLite file in the project folder.
 """
 
+import ipaddress
 import os
 import re
 from datetime import timedelta
@@ -90,11 +91,16 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "portal",
+    # Counts for the limits (API, corrections form, sign-in), in the database.
+    "portal.limits",
     "events",
     "projects",
 ]
 
 MIDDLEWARE = [
+    # Before anything reads them: X-Forwarded-For and X-Forwarded-Proto count
+    # only from TRUSTED_PROXIES (portal/security.py).
+    "portal.security.ProxyHeadersMiddleware",
     # First, so every response (redirects and static files too) carries the id
     # and everything logged while answering it names it.
     "portal.middleware.RequestIdMiddleware",
@@ -328,6 +334,7 @@ if not SECURE_HSTS_PRELOAD:
     # Preloading is a commitment an installation makes for its whole domain
     # (README, Production); until it opts in, check --deploy need not nag.
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# Believed only from TRUSTED_PROXIES: ProxyHeadersMiddleware drops it otherwise.
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY") else None
 )
@@ -448,8 +455,9 @@ LOGGING = {
 # While the database is down pages answer 503 (portal/faults.py) with this
 # Retry-After, in seconds.
 DB_OUTAGE_RETRY_AFTER = env_int("DB_OUTAGE_RETRY_AFTER", 30)
-# The cache holds only rate-limit counters (API throttle, corrections form);
-# sessions stay in the database. Without REDIS_URL each process counts alone.
+# With REDIS_URL the default cache is Redis, shared by every app server (editors'
+# sessions, import files awaiting confirmation); without it each process has its
+# own, which nothing that must be shared uses.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -489,20 +497,61 @@ else:
     }
 # Logged (logger django_redis) each time an outage is ignored, so it is seen.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-# With the cache down the corrections form's limit cannot count: let readers
-# through (the honeypot still stops robots) rather than refuse everyone.
+
+# Limits (the API's requests per client, the corrections form, the sign-in
+# slow-down) count where every server process sees the same numbers
+# (portal/limits/store.py): "database" (a table, one atomic statement per
+# count) or "redis" (REDIS_URL). A count kept per process would multiply each
+# limit by the number of processes, so nothing else is accepted.
+RATE_LIMIT_STORE = os.environ.get("RATE_LIMIT_STORE") or (
+    "redis" if REDIS_URL else "database"
+)
+if RATE_LIMIT_STORE not in ("database", "redis"):
+    raise ImproperlyConfigured(
+        "RATE_LIMIT_STORE must be shared by every server process: database or "
+        f"redis, not {RATE_LIMIT_STORE!r}"
+    )
+if RATE_LIMIT_STORE == "redis" and not REDIS_URL:
+    raise ImproperlyConfigured("RATE_LIMIT_STORE=redis needs REDIS_URL.")
+# With Redis down the limits cannot count: let requests through (the form's
+# honeypot still stops robots) rather than refuse everyone.
 RATELIMIT_FAIL_OPEN = True
 
 # Sign-in: client addresses, lock-out, two-factor sign-in, admin path, sessions.
-# Who is asking: behind N reverse proxies the client's address is the Nth
-# X-Forwarded-For entry from the right (portal/security.py client_ip); 0 ignores
-# that header. One setting for the sign-in lock-out, the API throttle and the
-# corrections form. BEHIND_TLS_PROXY alone implies one proxy, as before.
-TRUSTED_PROXY_COUNT = env_int(
-    "TRUSTED_PROXY_COUNT", 1 if env_bool("BEHIND_TLS_PROXY") else 0
+
+
+def proxy_networks(value):
+    """TRUSTED_PROXIES checked: comma-separated addresses or networks (CIDR)."""
+    networks = []
+    for item in filter(None, (part.strip() for part in value.split(","))):
+        try:
+            networks.append(str(ipaddress.ip_network(item)))
+        except ValueError:
+            raise ImproperlyConfigured(
+                "TRUSTED_PROXIES must list addresses or networks such as "
+                f"10.0.0.2 or 10.0.0.0/24, not {item!r}"
+            ) from None
+    return networks
+
+
+# Who is asking: the peer's own address, unless the peer is one of these
+# proxies; then the client is the first address in X-Forwarded-For, read from
+# the right, that is not one of them (portal/security.py client_ip). One
+# setting for HTTPS detection, the sign-in lock-out, the API throttle and the
+# corrections form, and gunicorn's forwarded_allow_ips (gunicorn.conf.py).
+# BEHIND_TLS_PROXY alone means a proxy on this machine.
+TRUSTED_PROXIES = proxy_networks(
+    os.environ.get("TRUSTED_PROXIES")
+    or ("127.0.0.1,::1" if env_bool("BEHIND_TLS_PROXY") else "")
 )
-if TRUSTED_PROXY_COUNT < 0:
-    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+for _retired in ("TRUSTED_PROXY_COUNT", "FORWARDED_ALLOW_IPS"):
+    # Counting proxies trusted any peer that sent enough entries; an old
+    # setting left in place must not be silently ignored.
+    if _retired in os.environ:
+        raise ImproperlyConfigured(
+            f"{_retired} is no longer read: list the proxies' addresses in "
+            "TRUSTED_PROXIES instead (README, Production)."
+        )
 
 
 def admin_path(value):
@@ -519,11 +568,11 @@ def admin_path(value):
 ADMIN_PATH = admin_path(os.environ.get("ADMIN_PATH") or "admin/")
 
 # django-axes: AXES_FAILURE_LIMIT failed sign-ins lock, for AXES_COOLOFF_TIME,
-# both the address they came from (whatever usernames it tried) and the account
-# they named (from any address): ASVS 2.2.1 wants both, and a locked account
-# can still be let in early with `manage.py axes_reset_username NAME`. Failures
-# during a lock-out restart its cool-off. Attempts are kept in the database, so
-# every server process sees them.
+# both the address they came from (an IPv6 /64; whatever usernames it tried)
+# and the account they named (from any address): ASVS 2.2.1 wants both, and a
+# locked account can still be let in early with `manage.py axes_reset_username
+# NAME`. Failures during a lock-out restart its cool-off. Attempts are kept in
+# the database, so every server process sees them.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -532,7 +581,7 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "portal.security.client_key"
 AXES_LOCKOUT_TEMPLATE = "admin/portal/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 # The code from an authenticator app is a secret too: never stored or logged.

@@ -8,6 +8,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.urls import reverse
 
+from portal.settings import proxy_networks
 from tests.signin.conftest import PASSWORD, sign_in, signed_in
 
 pytestmark = pytest.mark.django_db
@@ -96,8 +97,8 @@ def test_other_people_at_other_addresses_are_not_locked(
 def test_behind_a_proxy_forwarded_for_decides_the_address(
     client, dora, settings, clock
 ):
-    settings.TRUSTED_PROXY_COUNT = 1
     proxy = "10.0.0.2"
+    settings.TRUSTED_PROXIES = proxy_networks(proxy)
     # Five usernames, one try each: only the address can lock.
     for n in range(5):
         fail(
@@ -115,10 +116,10 @@ def test_behind_a_proxy_forwarded_for_decides_the_address(
     assert ok.status_code == 302
 
 
-def test_without_a_trusted_proxy_a_forged_forwarded_for_does_not_dodge_the_lock(
+def test_a_forged_forwarded_for_from_a_peer_that_is_not_a_proxy_does_not_dodge_the_lock(
     client, dora, settings, clock
 ):
-    settings.TRUSTED_PROXY_COUNT = 0
+    settings.TRUSTED_PROXIES = proxy_networks("10.0.0.2")
     for n in range(5):
         fail(
             client,
