@@ -17,6 +17,7 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, logout
+from django.utils.cache import add_never_cache_headers
 
 # Where the sign-in time (seconds since the epoch) is kept in the session.
 SIGNED_IN_AT = "portal_signed_in_at"
@@ -117,6 +118,22 @@ class ProxyHeadersMiddleware:
             for header in PROXY_HEADERS:
                 request.META.pop(header, None)
         return self.get_response(request)
+
+
+class NoStoreWhenLimitedMiddleware:
+    """Every 429 (the sign-in lock-out and slow-down, the API's throttle, the
+    corrections form's limit) is marked no-store: a shared cache that kept one
+    would refuse other clients, and a browser would refuse its own user after
+    the wait is over."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 429:
+            add_never_cache_headers(response)
+        return response
 
 
 def record_sign_in(sender, request, user, **kwargs):

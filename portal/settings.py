@@ -101,6 +101,8 @@ MIDDLEWARE = [
     # Before anything reads them: X-Forwarded-For and X-Forwarded-Proto count
     # only from TRUSTED_PROXIES (portal/security.py).
     "portal.security.ProxyHeadersMiddleware",
+    # Every 429, whatever answered it, is kept by no cache.
+    "portal.security.NoStoreWhenLimitedMiddleware",
     # First, so every response (redirects and static files too) carries the id
     # and everything logged while answering it names it.
     "portal.middleware.RequestIdMiddleware",

@@ -46,6 +46,13 @@ def test_the_sixth_try_is_locked_out_even_with_the_right_password(client, dora, 
     assert not signed_in(client)
 
 
+def test_the_lock_out_page_is_kept_by_no_cache(client, dora, clock):
+    fail(client, 5, REMOTE_ADDR=ATTACKER)
+    response = sign_in(client, REMOTE_ADDR=ATTACKER)
+    assert response.status_code == 429
+    assert "no-store" in response["Cache-Control"]
+
+
 def test_the_lock_lifts_after_its_cool_off(client, dora, clock):
     fail(client, 5, REMOTE_ADDR=ATTACKER)
     clock.shift(datetime.timedelta(minutes=14))
