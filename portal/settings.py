@@ -569,25 +569,37 @@ def admin_path(value):
 # sign-in form; robots.txt names the admin only at the well-known /admin/.
 ADMIN_PATH = admin_path(os.environ.get("ADMIN_PATH") or "admin/")
 
-# django-axes: AXES_FAILURE_LIMIT failed sign-ins lock, for AXES_COOLOFF_TIME,
-# both the address they came from (an IPv6 /64; whatever usernames it tried)
-# and the account they named (from any address): ASVS 2.2.1 wants both, and a
-# locked account can still be let in early with `manage.py axes_reset_username
-# NAME`. Failures during a lock-out restart its cool-off. Attempts are kept in
-# the database, so every server process sees them.
+# django-axes: AXES_FAILURE_LIMIT failed sign-ins from one address (an IPv6
+# /64) to one account lock that pair for AXES_COOLOFF_TIME, counted from the
+# failure that locked it (tries during the lock are refused unchecked and do
+# not restart it). Other addresses are not locked: a lock per account would let
+# anyone keep an editor out; instead the account is slowed down (below).
+# Attempts are kept in the database, so every server process sees them.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "portal.security.client_key"
-AXES_LOCKOUT_TEMPLATE = "admin/portal/locked_out.html"
+# The lock-out page (admin/portal/locked_out.html) saying how long is left.
+AXES_LOCKOUT_CALLABLE = "portal.signin.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 # The code from an authenticator app is a secret too: never stored or logged.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
+# The slow-down (portal/signin.py): once an account has had AXES_FAILURE_LIMIT
+# failures within AXES_COOLOFF_TIME, from anywhere, its password is checked
+# again only 1, 2, 4… seconds (at most this many) after its last failure. A
+# browser the editor has signed in with (a signed cookie, for 90 days) is let
+# past the wait, AXES_FAILURE_LIMIT times per cool-off.
+SIGNIN_SLOWDOWN_MAX_SECONDS = env_int("SIGNIN_SLOWDOWN_MAX_SECONDS", 60)
+SIGNIN_DEVICE_COOKIE_NAME = f"{_COOKIE_PREFIX}signin-device"
+SIGNIN_DEVICE_COOKIE_AGE = 90 * 24 * 3600
+if SIGNIN_SLOWDOWN_MAX_SECONDS < 1:
+    raise ImproperlyConfigured("SIGNIN_SLOWDOWN_MAX_SECONDS must be 1 or more.")
 
 # Two-factor sign-in (portal/twofactor.py). Off: editors may set up an app, and
 # then need its code. On: every staff account needs one.

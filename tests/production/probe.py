@@ -87,7 +87,13 @@ def main():
     out["admin-changelist"] = answer(https(reverse("admin:events_event_changelist")))
     out["settings"] = {
         name: getattr(settings, name)
-        for name in ("SESSION_COOKIE_NAME", "CSRF_COOKIE_NAME", "SECURE_HSTS_SECONDS")
+        for name in (
+            "SESSION_COOKIE_NAME",
+            "CSRF_COOKIE_NAME",
+            "SIGNIN_DEVICE_COOKIE_NAME",
+            "SECURE_HSTS_SECONDS",
+            "RATE_LIMIT_STORE",
+        )
     }
 
     # What the logs say about a failing request that carries a password, a
