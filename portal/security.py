@@ -17,6 +17,9 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, logout
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.contrib.messages.storage.session import SessionStorage
 from django.utils.cache import add_never_cache_headers
 
 # Where the sign-in time (seconds since the epoch) is kept in the session.
@@ -165,3 +168,20 @@ class SessionLifetimeMiddleware:
             if SESSION_KEY in session and expired:
                 logout(request)
         return self.get_response(request)
+
+
+class _MessageCookieStorage(CookieStorage):
+    # Django's cookie storage has a fixed name, "messages"; this one has the
+    # __Host- prefix when cookies are secure, like the session's and CSRF's.
+    @property
+    def cookie_name(self):
+        return settings.MESSAGES_COOKIE_NAME
+
+
+class MessageStorage(FallbackStorage):
+    """Django's default message storage (a cookie, and the session for what
+    does not fit) with the cookie named MESSAGES_COOKIE_NAME. A cookie, so a
+    reader's message (a page number that does not exist) makes no session,
+    which would keep public pages out of the page cache."""
+
+    storage_classes = (_MessageCookieStorage, SessionStorage)

@@ -348,6 +348,9 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 _COOKIE_PREFIX = "__Host-" if SESSION_COOKIE_SECURE else ""
 SESSION_COOKIE_NAME = f"{_COOKIE_PREFIX}sessionid"
 CSRF_COOKIE_NAME = f"{_COOKIE_PREFIX}csrftoken"
+# Messages ("there is no page 7") in a cookie named like them (portal/security.py).
+MESSAGE_STORAGE = "portal.security.MessageStorage"
+MESSAGES_COOKIE_NAME = f"{_COOKIE_PREFIX}messages"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

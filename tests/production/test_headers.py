@@ -86,6 +86,17 @@ def test_cookies_have_host_prefixed_names_and_every_protection(production):
         assert not any(flag.startswith("domain") for flag in flags), line
 
 
+def test_the_messages_cookie_has_the_host_prefix_too(production):
+    assert production["settings"]["MESSAGES_COOKIE_NAME"] == "__Host-messages"
+    saved = production["admin-saved"]
+    assert saved["status"] == 302
+    [line] = [line for line in saved["cookies"] if "messages" in line]
+    assert line.startswith("__Host-messages=")
+    flags = cookie_flags(line)
+    assert {"secure", "httponly", "path=/", "samesite=lax"} <= set(flags), line
+    assert not any(flag.startswith("domain") for flag in flags), line
+
+
 def test_signing_in_reaches_the_admin(production):
     assert production["admin-index"]["status"] == 200
     assert production["admin-changelist"]["status"] == 200
