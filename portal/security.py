@@ -6,8 +6,10 @@ corrections form.
 it, the API throttle and the corrections form count requests by it.
 `ProxyHeadersMiddleware` drops the proxy headers of a peer that is not one of
 TRUSTED_PROXIES, so nothing after it (HTTPS detection included) believes them.
+`NoStoreWhenLimitedMiddleware` keeps every 429 out of caches.
 `SessionLifetimeMiddleware` signs editors out a fixed time after they signed in,
 however busy they have been since (the idle timeout is SESSION_COOKIE_AGE).
+`MessageStorage` keeps messages in a cookie named like the session's.
 """
 
 import functools
