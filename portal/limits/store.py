@@ -22,11 +22,15 @@ The window: a client's first request starts it, at most `limit` requests are
 allowed until it ends `seconds` later, and the first request after that starts
 the next one. A client asking without pause gets `limit` answers per period;
 a refused one is told when its window ends (Retry-After).
+
+Rows of windows that have ended are deleted as requests come in, a few with
+each count (in the same statement on PostgreSQL), so the table holds about one
+row per client seen in the last period, and every count costs the same number
+of queries.
 """
 
 import logging
 import math
-import random
 import re
 import time
 from dataclasses import dataclass
@@ -41,8 +45,9 @@ logger = logging.getLogger("portal.limits")
 
 UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 RATE = re.compile(r"(\d+)/(s|sec|m|min|h|hour|d|day)")
-# One hit in this many also deletes the windows that have ended.
-PRUNE_EVERY = 100
+# Windows that have ended, deleted with each count: more than one, so they
+# never pile up faster than they go.
+PRUNE_BATCH = 10
 
 
 @dataclass(frozen=True)
@@ -97,8 +102,23 @@ class DatabaseStore:
         WHERE {table}.{ends} <= %s OR {table}.{count} < %s
         RETURNING {count}
     """
+    # Another request may be deleting the same rows: skip those, never wait.
+    # Never this request's own row, which the count may be updating.
+    PRUNE_POSTGRESQL = """
+        WITH pruned AS (
+            DELETE FROM {table} WHERE {key} IN (
+                SELECT {key} FROM {table} WHERE {ends} <= %s AND {key} <> %s
+                ORDER BY {ends} LIMIT {batch} FOR UPDATE SKIP LOCKED
+            )
+        )
+    """
+    PRUNE = """
+        DELETE FROM {table} WHERE {key} IN (
+            SELECT {key} FROM {table} WHERE {ends} <= %s AND {key} <> %s
+            ORDER BY {ends} LIMIT {batch}
+        )
+    """
     ENDS = "SELECT {ends} FROM {table} WHERE {key} = %s"
-    PRUNE = "DELETE FROM {table} WHERE {ends} <= %s"
 
     def _sql(self, connection, template):
         quote = connection.ops.quote_name
@@ -107,23 +127,27 @@ class DatabaseStore:
             key=quote("key"),
             ends=quote("ends"),
             count=quote("count"),
+            batch=PRUNE_BATCH,
         )
 
     def hit(self, key, rate):
         now = time.time()
+        count = [key, now + rate.seconds, now, now, now, rate.limit]
+        prune = [now, key]
         # Always the primary: this writes, and a replica's copy may lag.
         connection = connections[router.db_for_write(Counter)]
         with connection.cursor() as cursor:
-            cursor.execute(
-                self._sql(connection, self.UPSERT),
-                [key, now + rate.seconds, now, now, now, rate.limit],
-            )
+            if connection.vendor == "postgresql":
+                # One round trip: the clean-up is a WITH of the count.
+                upsert = self._sql(connection, self.PRUNE_POSTGRESQL + self.UPSERT)
+                cursor.execute(upsert, prune + count)
+            else:
+                cursor.execute(self._sql(connection, self.PRUNE), prune)
+                cursor.execute(self._sql(connection, self.UPSERT), count)
             counted = cursor.fetchone()
             if counted is None:
                 cursor.execute(self._sql(connection, self.ENDS), [key])
                 (ends,) = cursor.fetchone()
-            if random.randrange(PRUNE_EVERY) == 0:
-                cursor.execute(self._sql(connection, self.PRUNE), [now])
         if counted is None:
             return Verdict(False, _retry_after(ends, now))
         return Verdict(True)
