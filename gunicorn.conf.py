@@ -27,8 +27,17 @@ keepalive = 5
 # page cache (without Redis each worker keeps its own). 0 never recycles.
 max_requests = _int("GUNICORN_MAX_REQUESTS", 20000)
 max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 2000)
-# Whose X-Forwarded-Proto gunicorn believes: the proxy's address(es).
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS") or "127.0.0.1,::1"
+# Whose X-Forwarded-Proto gunicorn believes: the proxies Django believes too
+# (portal/settings.py TRUSTED_PROXIES, with the same default), none otherwise.
+if "FORWARDED_ALLOW_IPS" in os.environ:
+    raise SystemExit(
+        "FORWARDED_ALLOW_IPS is no longer read: list the proxies' addresses in "
+        "TRUSTED_PROXIES instead (README, Production)."
+    )
+_behind_proxy = (os.environ.get("BEHIND_TLS_PROXY") or "").lower()
+forwarded_allow_ips = os.environ.get("TRUSTED_PROXIES") or (
+    "127.0.0.1,::1" if _behind_proxy in {"1", "true", "yes", "on"} else ""
+)
 accesslog = "-"
 errorlog = "-"
 loglevel = "info"

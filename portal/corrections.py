@@ -14,14 +14,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django_ratelimit.core import is_ratelimited
 
+from .limits.store import Rate, hit
 from .models.corrections import CORRECTABLE, Correction, sender_fingerprint
-from .security import client_ip
+from .security import client_ip, client_key
 
-# Django's default cache is per process (LocMemCache), so with several server
-# processes each keeps its own count. Production should configure a shared cache
-# (Redis, with REDIS_URL) once one is set up; until then the limit is per process.
+# Posts per client (an address; an IPv6 /64), counted in the limits store every
+# server process shares (portal/limits/store.py).
 DEFAULT_RATE = "5/h"
 
 
@@ -71,16 +70,10 @@ def _context(kind, record):
     return {"record": record, "kind": kind, "title_field": title_field}
 
 
-def _rate_limited(request):
+def _count_post(request):
     # Counts every POST, robots' included: a flood is stopped whatever it sends.
-    return is_ratelimited(
-        request,
-        group="portal.corrections",
-        key=lambda _group, request: client_ip(request),
-        rate=getattr(settings, "CORRECTIONS_RATE", DEFAULT_RATE),
-        method="POST",
-        increment=True,
-    )
+    rate = Rate.parse(getattr(settings, "CORRECTIONS_RATE", DEFAULT_RATE))
+    return hit("corrections", client_key(request), rate)
 
 
 def _file(form, record, request):
@@ -106,10 +99,13 @@ def suggest_correction(request, kind, slug):
 
     form = CorrectionForm(request.POST)
     context["form"] = form
-    if _rate_limited(request):
+    verdict = _count_post(request)
+    if not verdict.allowed:
         # The reader's text stays in the form, so waiting does not cost them it.
         context["limited"] = True
-        return render(request, "portal/correction_form.html", context, status=429)
+        response = render(request, "portal/correction_form.html", context, status=429)
+        response["Retry-After"] = str(verdict.retry_after)
+        return response
     if form.is_spam():
         # Looks like success, so a robot learns nothing; nothing is stored.
         return redirect("correction-sent", kind=kind, slug=slug)

@@ -5,6 +5,7 @@ variables (see README.md). Development needs none: `make run` sets DEBUG=1 and t
 database is an SQLite file in the project folder.
 """
 
+import ipaddress
 import os
 import re
 from datetime import timedelta
@@ -90,11 +91,18 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "portal",
+    # Counts for the limits (API, corrections form, sign-in), in the database.
+    "portal.limits",
     "events",
     "projects",
 ]
 
 MIDDLEWARE = [
+    # Before anything reads them: X-Forwarded-For and X-Forwarded-Proto count
+    # only from TRUSTED_PROXIES (portal/security.py).
+    "portal.security.ProxyHeadersMiddleware",
+    # Every 429, whatever answered it, is kept by no cache.
+    "portal.security.NoStoreWhenLimitedMiddleware",
     # First, so every response (redirects and static files too) carries the id
     # and everything logged while answering it names it.
     "portal.middleware.RequestIdMiddleware",
@@ -328,6 +336,7 @@ if not SECURE_HSTS_PRELOAD:
     # Preloading is a commitment an installation makes for its whole domain
     # (README, Production); until it opts in, check --deploy need not nag.
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# Believed only from TRUSTED_PROXIES: ProxyHeadersMiddleware drops it otherwise.
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY") else None
 )
@@ -339,6 +348,9 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 _COOKIE_PREFIX = "__Host-" if SESSION_COOKIE_SECURE else ""
 SESSION_COOKIE_NAME = f"{_COOKIE_PREFIX}sessionid"
 CSRF_COOKIE_NAME = f"{_COOKIE_PREFIX}csrftoken"
+# Messages ("there is no page 7") in a cookie named like them (portal/security.py).
+MESSAGE_STORAGE = "portal.security.MessageStorage"
+MESSAGES_COOKIE_NAME = f"{_COOKIE_PREFIX}messages"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -448,8 +460,9 @@ LOGGING = {
 # While the database is down pages answer 503 (portal/faults.py) with this
 # Retry-After, in seconds.
 DB_OUTAGE_RETRY_AFTER = env_int("DB_OUTAGE_RETRY_AFTER", 30)
-# The cache holds only rate-limit counters (API throttle, corrections form);
-# sessions stay in the database. Without REDIS_URL each process counts alone.
+# With REDIS_URL the default cache is Redis, shared by every app server (editors'
+# sessions, import files awaiting confirmation); without it each process has its
+# own, which nothing that must be shared uses.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -489,20 +502,61 @@ else:
     }
 # Logged (logger django_redis) each time an outage is ignored, so it is seen.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-# With the cache down the corrections form's limit cannot count: let readers
-# through (the honeypot still stops robots) rather than refuse everyone.
+
+# Limits (the API's requests per client, the corrections form, the sign-in
+# slow-down) count where every server process sees the same numbers
+# (portal/limits/store.py): "database" (a table, one atomic statement per
+# count) or "redis" (REDIS_URL). A count kept per process would multiply each
+# limit by the number of processes, so nothing else is accepted.
+RATE_LIMIT_STORE = os.environ.get("RATE_LIMIT_STORE") or (
+    "redis" if REDIS_URL else "database"
+)
+if RATE_LIMIT_STORE not in ("database", "redis"):
+    raise ImproperlyConfigured(
+        "RATE_LIMIT_STORE must be shared by every server process: database or "
+        f"redis, not {RATE_LIMIT_STORE!r}"
+    )
+if RATE_LIMIT_STORE == "redis" and not REDIS_URL:
+    raise ImproperlyConfigured("RATE_LIMIT_STORE=redis needs REDIS_URL.")
+# With Redis down the limits cannot count: let requests through (the form's
+# honeypot still stops robots) rather than refuse everyone.
 RATELIMIT_FAIL_OPEN = True
 
 # Sign-in: client addresses, lock-out, two-factor sign-in, admin path, sessions.
-# Who is asking: behind N reverse proxies the client's address is the Nth
-# X-Forwarded-For entry from the right (portal/security.py client_ip); 0 ignores
-# that header. One setting for the sign-in lock-out, the API throttle and the
-# corrections form. BEHIND_TLS_PROXY alone implies one proxy, as before.
-TRUSTED_PROXY_COUNT = env_int(
-    "TRUSTED_PROXY_COUNT", 1 if env_bool("BEHIND_TLS_PROXY") else 0
+
+
+def proxy_networks(value):
+    """TRUSTED_PROXIES checked: comma-separated addresses or networks (CIDR)."""
+    networks = []
+    for item in filter(None, (part.strip() for part in value.split(","))):
+        try:
+            networks.append(str(ipaddress.ip_network(item)))
+        except ValueError:
+            raise ImproperlyConfigured(
+                "TRUSTED_PROXIES must list addresses or networks such as "
+                f"10.0.0.2 or 10.0.0.0/24, not {item!r}"
+            ) from None
+    return networks
+
+
+# Who is asking: the peer's own address, unless the peer is one of these
+# proxies; then the client is the first address in X-Forwarded-For, read from
+# the right, that is not one of them (portal/security.py client_ip). One
+# setting for HTTPS detection, the sign-in lock-out, the API throttle and the
+# corrections form, and gunicorn's forwarded_allow_ips (gunicorn.conf.py).
+# BEHIND_TLS_PROXY alone means a proxy on this machine.
+TRUSTED_PROXIES = proxy_networks(
+    os.environ.get("TRUSTED_PROXIES")
+    or ("127.0.0.1,::1" if env_bool("BEHIND_TLS_PROXY") else "")
 )
-if TRUSTED_PROXY_COUNT < 0:
-    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+for _retired in ("TRUSTED_PROXY_COUNT", "FORWARDED_ALLOW_IPS"):
+    # Counting proxies trusted any peer that sent enough entries; an old
+    # setting left in place must not be silently ignored.
+    if _retired in os.environ:
+        raise ImproperlyConfigured(
+            f"{_retired} is no longer read: list the proxies' addresses in "
+            "TRUSTED_PROXIES instead (README, Production)."
+        )
 
 
 def admin_path(value):
@@ -518,25 +572,37 @@ def admin_path(value):
 # sign-in form; robots.txt names the admin only at the well-known /admin/.
 ADMIN_PATH = admin_path(os.environ.get("ADMIN_PATH") or "admin/")
 
-# django-axes: AXES_FAILURE_LIMIT failed sign-ins lock, for AXES_COOLOFF_TIME,
-# both the address they came from (whatever usernames it tried) and the account
-# they named (from any address): ASVS 2.2.1 wants both, and a locked account
-# can still be let in early with `manage.py axes_reset_username NAME`. Failures
-# during a lock-out restart its cool-off. Attempts are kept in the database, so
-# every server process sees them.
+# django-axes: AXES_FAILURE_LIMIT failed sign-ins from one address (an IPv6
+# /64) to one account lock that pair for AXES_COOLOFF_TIME, counted from the
+# failure that locked it (tries during the lock are refused unchecked and do
+# not restart it). Other addresses are not locked: a lock per account would let
+# anyone keep an editor out; instead the account is slowed down (below).
+# Attempts are kept in the database, so every server process sees them.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
-AXES_LOCKOUT_TEMPLATE = "admin/portal/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "portal.security.client_key"
+# The lock-out page (admin/portal/locked_out.html) saying how long is left.
+AXES_LOCKOUT_CALLABLE = "portal.signin.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 # The code from an authenticator app is a secret too: never stored or logged.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
+# The slow-down (portal/signin.py): once an account has had AXES_FAILURE_LIMIT
+# failures within AXES_COOLOFF_TIME, from anywhere, its password is checked
+# again only 1, 2, 4… seconds (at most this many) after its last failure. A
+# browser the editor has signed in with (a signed cookie, for 90 days) is let
+# past the wait, AXES_FAILURE_LIMIT times per cool-off.
+SIGNIN_SLOWDOWN_MAX_SECONDS = env_int("SIGNIN_SLOWDOWN_MAX_SECONDS", 60)
+SIGNIN_DEVICE_COOKIE_NAME = f"{_COOKIE_PREFIX}signin-device"
+SIGNIN_DEVICE_COOKIE_AGE = 90 * 24 * 3600
+if SIGNIN_SLOWDOWN_MAX_SECONDS < 1:
+    raise ImproperlyConfigured("SIGNIN_SLOWDOWN_MAX_SECONDS must be 1 or more.")
 
 # Two-factor sign-in (portal/twofactor.py). Off: editors may set up an app, and
 # then need its code. On: every staff account needs one.

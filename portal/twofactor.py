@@ -9,7 +9,10 @@ each editor makes on the same page (linked from the admin's home page).
 
 Wrong codes are slowed down by django-otp (each one doubles the wait before the
 next is checked, OTP_TOTP_THROTTLE_FACTOR seconds first) and, at sign-in, count
-as failed sign-ins for django-axes's lock-out.
+as failed sign-ins for django-axes's lock-out. At sign-in a missing or wrong
+code is answered exactly as a wrong password is (the same message, form and
+status), so the form never confirms a password to someone without the code.
+The account's slow-down and the browser it signed in with are portal/signin.py's.
 """
 
 import base64
@@ -18,6 +21,7 @@ from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
+from axes.handlers.proxy import AxesProxyHandler
 from django import forms
 from django.conf import settings
 from django.contrib import admin
@@ -31,11 +35,14 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .signin import known_device, set_device_cookie, slowdown_wait
 
 
 def confirmed_device(user):
@@ -109,36 +116,61 @@ class SignInForm(AdminAuthenticationForm):
 
     error_messages = {
         **AdminAuthenticationForm.error_messages,
-        "token_required": _(
-            "Your account has two-factor sign-in: enter the code from your "
-            "authenticator app."
+        # One message for a wrong password and for a missing or wrong code.
+        "invalid_login": _(
+            "Please enter the correct %(username)s and password for a staff "
+            "account, and the code from your authenticator app if you have set "
+            "one up. Note that the fields may be case-sensitive."
         ),
     }
 
     def clean(self):
+        username = self.cleaned_data.get("username")
+        if username:
+            self._wait_for_slowdown(username)
         cleaned_data = super().clean()
         user = self.get_user()
         device = confirmed_device(user)
         if device is None:
             return cleaned_data
         token = cleaned_data.get("otp_token")
-        if not token:
-            raise forms.ValidationError(
-                self.error_messages["token_required"], code="token_required"
-            )
-        error = _check_token(device, token)
-        if error:
-            # A right password with a wrong code is still a failed sign-in, so
-            # django-axes counts it towards the lock-out.
+        if not token or _check_token(device, token):
+            # A right password without the right code is a failed sign-in:
+            # django-axes counts it, and the form says what it says to a wrong
+            # password, so the password is not confirmed.
             user_login_failed.send(
                 sender=__name__,
                 credentials={"username": user.get_username()},
                 request=self.request,
             )
-            raise forms.ValidationError(error, code="invalid_token")
+            raise self.get_invalid_login_error()
         # django-otp's user_logged_in receiver marks the session verified.
         user.otp_device = device
         return cleaned_data
+
+    def _wait_for_slowdown(self, username):
+        """Refuses, unchecked, a sign-in to an account that is slowed down,
+        unless the browser signed in to it before (portal/signin.py)."""
+        if AxesProxyHandler.is_locked(self.request, {"username": username}):
+            # This address is locked out of this account: axes refuses the
+            # sign-in, with its lock-out page.
+            return
+        wait = slowdown_wait(username)
+        if not wait or known_device(self.request, username):
+            return
+        # The sign-in view answers 429 with Retry-After.
+        self.request.portal_signin_wait = wait
+        raise forms.ValidationError(
+            ngettext(
+                "This account has had too many failed sign-ins lately. Wait "
+                "%(seconds)s second, then sign in again.",
+                "This account has had too many failed sign-ins lately. Wait "
+                "%(seconds)s seconds, then sign in again.",
+                wait,
+            )
+            % {"seconds": wait},
+            code="slowed_down",
+        )
 
 
 class EnrolForm(forms.Form):
@@ -187,8 +219,20 @@ class PortalAdminSite(admin.AdminSite):
 
     def login(self, request, extra_context=None):
         response = super().login(request, extra_context)
+        signed_in = (
+            request.method == "POST"
+            and response.status_code == 302
+            and request.user.is_authenticated
+        )
         if needs_enrolment(request):
-            return redirect(self._enrol_url(request))
+            response = redirect(self._enrol_url(request))
+        if signed_in:
+            # The browser that got in: let past the account's slow-down.
+            set_device_cookie(response, request.user.get_username())
+        wait = getattr(request, "portal_signin_wait", 0)
+        if wait:
+            response.status_code = 429
+            response["Retry-After"] = str(wait)
         return response
 
     def _enrol_url(self, request):

@@ -1,18 +1,25 @@
 from django.conf import settings
-from rest_framework.throttling import AnonRateThrottle
+from rest_framework.throttling import BaseThrottle
 
-from portal.security import client_ip
+from portal.limits.store import Rate, hit
+from portal.security import client_key
 
 
-class AddressRateThrottle(AnonRateThrottle):
-    """Requests per client address, counted in the cache (per process with the
-    default local-memory cache). The rate is read per request from
-    settings.API_RATE_LIMIT (None: no limit), not once at import as DRF's own
-    throttles do, so tests and deployments can change it."""
+class AddressRateThrottle(BaseThrottle):
+    """Requests per client (an address; an IPv6 /64), counted in the limits
+    store every server process shares (portal/limits/store.py), where DRF's own
+    throttles keep a per-process list that concurrent requests overwrite. The
+    rate is read per request from settings.API_RATE_LIMIT (None: no limit), so
+    tests and deployments can change it."""
 
-    def get_rate(self):
-        return settings.API_RATE_LIMIT
+    def allow_request(self, request, view):
+        self.retry_after = None
+        if settings.API_RATE_LIMIT is None:
+            return True
+        verdict = hit("api", client_key(request), Rate.parse(settings.API_RATE_LIMIT))
+        self.retry_after = verdict.retry_after
+        return verdict.allowed
 
-    def get_ident(self, request):
-        # The address TRUSTED_PROXY_COUNT makes of the request, as for sign-ins.
-        return client_ip(request)
+    def wait(self):
+        # Retry-After: when the client's window ends.
+        return self.retry_after

@@ -84,10 +84,21 @@ def main():
         )
     )
     out["admin-index"] = answer(https(reverse("admin:index")))
+    # A save's "was added successfully" waits for the next page in a cookie.
+    out["admin-saved"] = answer(
+        client.post(reverse("admin:auth_group_add"), {"name": "Probe"}, secure=True)
+    )
     out["admin-changelist"] = answer(https(reverse("admin:events_event_changelist")))
     out["settings"] = {
         name: getattr(settings, name)
-        for name in ("SESSION_COOKIE_NAME", "CSRF_COOKIE_NAME", "SECURE_HSTS_SECONDS")
+        for name in (
+            "SESSION_COOKIE_NAME",
+            "CSRF_COOKIE_NAME",
+            "MESSAGES_COOKIE_NAME",
+            "SIGNIN_DEVICE_COOKIE_NAME",
+            "SECURE_HSTS_SECONDS",
+            "RATE_LIMIT_STORE",
+        )
     }
 
     # What the logs say about a failing request that carries a password, a

@@ -68,16 +68,33 @@ def test_public_pages_stay_the_same_for_everyone(production):
     assert "nonce" not in public["body"]
 
 
+def cookie_flags(line):
+    return [flag.strip().lower() for flag in line.split(";")[1:]]
+
+
 def test_cookies_have_host_prefixed_names_and_every_protection(production):
     assert production["settings"]["SESSION_COOKIE_NAME"] == "__Host-sessionid"
     assert production["settings"]["CSRF_COOKIE_NAME"] == "__Host-csrftoken"
     signed_in = production["admin-sign-in"]["cookies"]
     names = sorted(line.split("=", 1)[0] for line in signed_in)
-    assert names == ["__Host-csrftoken", "__Host-sessionid"]
+    assert names == ["__Host-csrftoken", "__Host-sessionid", "__Host-signin-device"]
     for line in [*signed_in, *production["admin-login"]["cookies"]]:
-        flags = [flag.strip().lower() for flag in line.split(";")[1:]]
-        assert {"secure", "httponly", "path=/", "samesite=lax"} <= set(flags), line
+        flags = cookie_flags(line)
+        # The device cookie goes with the sign-in form's posts only.
+        same_site = "samesite=strict" if "signin-device" in line else "samesite=lax"
+        assert {"secure", "httponly", "path=/", same_site} <= set(flags), line
         assert not any(flag.startswith("domain") for flag in flags), line
+
+
+def test_the_messages_cookie_has_the_host_prefix_too(production):
+    assert production["settings"]["MESSAGES_COOKIE_NAME"] == "__Host-messages"
+    saved = production["admin-saved"]
+    assert saved["status"] == 302
+    [line] = [line for line in saved["cookies"] if "messages" in line]
+    assert line.startswith("__Host-messages=")
+    flags = cookie_flags(line)
+    assert {"secure", "httponly", "path=/", "samesite=lax"} <= set(flags), line
+    assert not any(flag.startswith("domain") for flag in flags), line
 
 
 def test_signing_in_reaches_the_admin(production):

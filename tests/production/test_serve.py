@@ -67,6 +67,8 @@ def config(monkeypatch, **env):
         "GUNICORN_THREADS",
         "GUNICORN_TIMEOUT",
         "FORWARDED_ALLOW_IPS",
+        "TRUSTED_PROXIES",
+        "BEHIND_TLS_PROXY",
     ):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
@@ -81,7 +83,8 @@ def test_gunicorn_defaults(monkeypatch):
     assert (conf["threads"], conf["worker_class"]) == (1, "sync")
     assert conf["timeout"] == 30
     assert conf["max_requests"] > 0 and conf["max_requests_jitter"] > 0
-    assert conf["forwarded_allow_ips"] == "127.0.0.1,::1"
+    # No proxy configured: gunicorn believes no one's X-Forwarded-Proto.
+    assert conf["forwarded_allow_ips"] == ""
     assert (conf["accesslog"], conf["errorlog"]) == ("-", "-")
     assert conf["logger_class"] == "portal.logging.GunicornLogger"
 
@@ -93,7 +96,7 @@ def test_gunicorn_takes_its_settings_from_the_environment(monkeypatch):
         WEB_CONCURRENCY="3",
         GUNICORN_THREADS="4",
         GUNICORN_TIMEOUT="20",
-        FORWARDED_ALLOW_IPS="10.0.0.2",
+        TRUSTED_PROXIES="10.0.0.2,10.1.0.0/16",
     )
     assert conf["bind"] == ["127.0.0.1:9001"]
     assert (conf["workers"], conf["threads"], conf["worker_class"]) == (
@@ -102,8 +105,21 @@ def test_gunicorn_takes_its_settings_from_the_environment(monkeypatch):
         "gthread",
     )
     assert conf["timeout"] == 20
-    assert conf["forwarded_allow_ips"] == "10.0.0.2"
+    assert conf["forwarded_allow_ips"] == "10.0.0.2,10.1.0.0/16"
     assert config(monkeypatch, BIND="0.0.0.0:80")["bind"] == ["0.0.0.0:80"]
+
+
+def test_gunicorn_believes_the_proxies_django_believes(monkeypatch):
+    # BEHIND_TLS_PROXY alone: a proxy on this machine, for both.
+    conf = config(monkeypatch, BEHIND_TLS_PROXY="1")
+    assert conf["forwarded_allow_ips"] == "127.0.0.1,::1"
+    conf = config(monkeypatch, BEHIND_TLS_PROXY="1", TRUSTED_PROXIES="10.0.0.2")
+    assert conf["forwarded_allow_ips"] == "10.0.0.2"
+
+
+def test_gunicorn_refuses_the_retired_forwarded_allow_ips(monkeypatch):
+    with pytest.raises(SystemExit, match="TRUSTED_PROXIES"):
+        config(monkeypatch, FORWARDED_ALLOW_IPS="10.0.0.2")
 
 
 def test_gunicorn_accepts_the_configuration(tmp_path):

@@ -1,17 +1,7 @@
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 PASSWORD = "correct horse battery staple"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    # Rate-limit counts (API, corrections form) live in the cache, which
-    # outlives a test.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)
