@@ -27,9 +27,11 @@ vary by cookie and is not marked private. Editors (who have a session) always
 get pages rendered for them.
 """
 
+import contextvars
 import hashlib
 import threading
 import time
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from urllib.parse import parse_qsl, urlencode
 
@@ -81,15 +83,47 @@ def replace_token(using):
 
 def on_content_saved(sender, using, **kwargs):
     if sender in _content:
-        replace_token(using)
+        _content_changed(using)
 
 
 def on_relation_changed(sender, action, using, **kwargs):
     if sender in _content and action.startswith("post_"):
+        _content_changed(using)
+
+
+def _content_changed(using):
+    pending = _deferred.get()
+    if pending is None:
         replace_token(using)
+    else:
+        pending.add(using)
 
 
 _content = set()
+# The databases whose token is to be replaced when the innermost
+# token_replaced_once() ends; None outside one.
+_deferred = contextvars.ContextVar("pagecache_deferred", default=None)
+
+
+@contextmanager
+def token_replaced_once():
+    """Inside, content changes replace the token once, when the block ends,
+    instead of at every save and relation change: an import writes hundreds of
+    records in one transaction, and readers cannot see any of them before it
+    commits anyway. Use it inside that transaction (the token must change in
+    the same one); if the block raises, the transaction is expected to roll back
+    and the token is left alone."""
+    if _deferred.get() is not None:
+        yield
+        return
+    pending = set()
+    reset = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(reset)
+    for using in pending:
+        replace_token(using)
 
 
 def connect_signals():

@@ -361,9 +361,15 @@ from import_export.formats import base_formats  # noqa: E402
 
 IMPORT_EXPORT_FORMATS = [base_formats.CSV, base_formats.XLSX]
 
-# Import uploads are refused above this size in bytes (portal/uploads.py checks
-# size and type); record bodies are Markdown, rendered by portal/markdown.py.
-IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# Import uploads are refused above IMPORT_MAX_ROWS rows or IMPORT_MAX_BYTES bytes
+# (portal/uploads.py checks both, and the type, before the rows are read): what
+# one request previews or confirms well within GUNICORN_TIMEOUT on a small server
+# (docs/import-format.md, "Limits", has the measurements). Record bodies are
+# Markdown, rendered by portal/markdown.py.
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 300)
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 1024 * 1024)
+if IMPORT_MAX_ROWS < 1 or IMPORT_MAX_BYTES < 1:
+    raise ImproperlyConfigured("IMPORT_MAX_ROWS and IMPORT_MAX_BYTES must be positive.")
 
 # The JSON API (/api/v1/, portal/api/, docs/api.md): read-only, anonymous, paged,
 # rate-limited per address through the cache.
