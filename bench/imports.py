@@ -36,6 +36,7 @@ def configure():
     os.environ["DEBUG"] = "0"
     os.environ.setdefault("SECRET_KEY", "bench-imports-" + "x" * 40)
     os.environ["ALLOWED_HOSTS"] = "testserver"
+    os.environ["SITE_URL"] = "http://testserver"
     os.environ["SECURE_SSL_REDIRECT"] = "0"
     os.environ["SECURE_COOKIES"] = "0"
     os.environ["LOG_LEVEL"] = "ERROR"

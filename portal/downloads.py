@@ -30,6 +30,7 @@ from portal.api.serializers import ObservationSerializer
 from portal.models import Indicator, Observation
 
 from .resources import escape_formula, unescape_formula
+from .siteurl import absolute_url
 
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
 ATTRIBUTION = (
@@ -137,7 +138,7 @@ def _envelope(request, records, filters=None):
         "attribution": ATTRIBUTION,
         "language": get_language(),
         "generated_at": timezone.now().isoformat(timespec="seconds"),
-        "source": request.build_absolute_uri(),
+        "source": absolute_url(request.get_full_path(), request),
     }
     if filters is not None:
         document["filters"] = filters
@@ -160,7 +161,7 @@ def _readme(request, language):
         [
             "China–Azerbaijan Relations Portal — full dataset",
             "",
-            f"Address: {request.build_absolute_uri()}",
+            f"Address: {absolute_url(request.path, request)}",
             f"Made: {timezone.now().isoformat(timespec='seconds')}",
             f"Language of texts and labels: {language} (English where a "
             "translation is missing)",

@@ -65,6 +65,41 @@ elif not SECRET_KEY:
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+
+def site_url(value):
+    """SITE_URL as "scheme://host[:port]": an http(s) address with nothing after
+    the host but an optional "/"."""
+    parts = urlsplit(value)
+    try:
+        parts.port  # noqa: B018 (raises on a port that is not a number)
+    except ValueError:
+        parts = None
+    if (
+        parts is None
+        or parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or parts.username is not None
+        or parts.path not in ("", "/")
+        or parts.query
+        or parts.fragment
+    ):
+        raise ImproperlyConfigured(
+            "SITE_URL must be the site's address, such as "
+            f"https://portal.example.org, not {value!r}"
+        )
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+# The site's own address, from which every absolute URL it writes is made
+# (canonical links, feeds, the sitemap, the API…: portal/siteurl.py), never from
+# the request's Host header. In development (DEBUG, no SITE_URL) the address the
+# page was asked for.
+SITE_URL = site_url(os.environ["SITE_URL"]) if os.environ.get("SITE_URL") else ""
+if not DEBUG and not SITE_URL:
+    raise ImproperlyConfigured(
+        "SITE_URL must be set when DEBUG is off (e.g. https://portal.example.org)."
+    )
+
 INSTALLED_APPS = [
     # Before the admin, so its translation tabs and widgets take precedence.
     "modeltranslation",
@@ -146,6 +181,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "portal.datacache.template_context",
+                "portal.siteurl.template_context",
             ],
         },
     },
