@@ -266,6 +266,11 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Media: files the site writes, today only the downloads it builds once per
+# content token (portal/datacache.py), kept on the local disk here (shared by
+# every worker of this machine) or in the S3 bucket (AWS_STORAGE_BUCKET_NAME).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
