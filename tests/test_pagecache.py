@@ -15,9 +15,11 @@ from django.db import connection, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.urls.resolvers import LocalePrefixPattern
 from django.utils import timezone
 
+from events.filters import EventFilter
 from events.models import Event
 from portal import pagecache
 from portal.models import ContentToken, Status
@@ -326,9 +328,6 @@ def test_a_page_never_sees_or_links_the_parameters_it_does_not_read(client, seed
 
 
 def test_every_page_under_a_language_says_which_parameters_it_reads():
-    from django.urls import URLPattern, URLResolver, get_resolver
-    from django.urls.resolvers import LocalePrefixPattern
-
     def walk(patterns, namespace=""):
         for pattern in patterns:
             if isinstance(pattern, URLResolver):
@@ -356,10 +355,6 @@ def test_every_page_under_a_language_says_which_parameters_it_reads():
 
 
 def test_the_parameters_of_a_list_are_its_filters_and_page():
-    from django.urls import resolve
-
-    from events.filters import EventFilter
-
     names = pagecache.view_parameters(resolve("/en/events/"))
     assert set(names) == {*EventFilter.base_filters, "page"}
     feed = pagecache.view_parameters(resolve("/en/events/feed/rss/"))
