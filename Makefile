@@ -53,7 +53,7 @@ serve:
 			"(unset it or set DEBUG=0). For development use make run." >&2; \
 		exit 1; \
 	fi
-	@missing=""; for name in DATABASE_URL SECRET_KEY ALLOWED_HOSTS; do \
+	@missing=""; for name in DATABASE_URL SECRET_KEY ALLOWED_HOSTS SITE_URL; do \
 		[[ -n "$${!name}" ]] || missing="$$missing $$name"; \
 	done; \
 	if [[ -n "$$missing" ]]; then \

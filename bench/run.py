@@ -161,6 +161,7 @@ def server_env(url, port, mode):
         "DEBUG": "0",
         "SECRET_KEY": SECRET,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SITE_URL": f"http://127.0.0.1:{port}",
         # Plain HTTP on loopback: no redirect to HTTPS, cookies not Secure-only.
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_COOKIES": "0",

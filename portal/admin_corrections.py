@@ -1,6 +1,13 @@
-"""Corrections readers sent, for editors to resolve or reject with a note."""
+"""Corrections readers sent, for editors to resolve or reject with a note.
+
+Contributors may read corrections, but never a reader's email address: the form
+promises readers that only the editors see it. Everything in the admin that
+could show or reveal it (the change form, the list, search and the list's URL
+lookups) goes through readers_emails_visible_to().
+"""
 
 from django.contrib import admin
+from django.db.models.constants import LOOKUP_SEP
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -15,6 +22,18 @@ RECEIVED = ("record_links", "message", "name", "email", "language", "sender")
 RECEIVED_READONLY = (*RECEIVED, "created_at")
 # An editor may file a correction someone sent by other means (email, phone).
 TYPED_IN = ("content_type", "object_id", "message", "name", "email", "language")
+SEARCH_FIELDS = ("message", "editor_note", "=sender")
+
+
+def readers_emails_visible_to(user):
+    """Whether `user` may see the email addresses readers give: those who
+    handle corrections (the Editor group's right to change them), who may write
+    to a reader about one."""
+    return user.has_perm("portal.change_correction")
+
+
+def _without_email(fields):
+    return tuple(field for field in fields if field != "email")
 
 
 @admin.register(Correction)
@@ -26,8 +45,9 @@ class CorrectionAdmin(admin.ModelAdmin):
         "language",
     )
     list_select_related = ("content_type",)
-    # "=sender": paste a fingerprint to see everything one address sent.
-    search_fields = ("message", "editor_note", "=sender")
+    # "=sender": paste a fingerprint to see everything one address sent; editors
+    # may paste a reader's email too (get_search_fields).
+    search_fields = SEARCH_FIELDS
     date_hierarchy = "created_at"
     actions = ("mark_resolved", "mark_rejected")
 
@@ -35,8 +55,31 @@ class CorrectionAdmin(admin.ModelAdmin):
         # One query per kind of record, not one per row, for the "record" column.
         return super().get_queryset(request).prefetch_related("content_object")
 
+    def get_search_fields(self, request):
+        if readers_emails_visible_to(request.user):
+            return (*SEARCH_FIELDS, "=email")
+        return SEARCH_FIELDS
+
+    def get_list_display(self, request):
+        display = super().get_list_display(request)
+        if readers_emails_visible_to(request.user):
+            return display
+        return _without_email(display)
+
+    def lookup_allowed(self, lookup, value, request):
+        # The changelist filters by any field named in its address
+        # (?email__startswith=a), which would let anyone who can read the list
+        # find out readers' addresses letter by letter.
+        if lookup.split(LOOKUP_SEP)[0] == "email" and not readers_emails_visible_to(
+            request.user
+        ):
+            return False
+        return super().lookup_allowed(lookup, value, request)
+
     def get_fieldsets(self, request, obj=None):
         received = TYPED_IN if obj is None else (*RECEIVED, "created_at")
+        if not readers_emails_visible_to(request.user):
+            received = _without_email(received)
         return (
             (_("What the reader sent"), {"fields": received}),
             (_("Handling"), {"fields": HANDLING}),

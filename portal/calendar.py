@@ -12,6 +12,7 @@ appointments. Drafts and scheduled records never appear: the feed starts from
 """
 
 import datetime
+from urllib.parse import urlsplit
 
 from django.http import HttpResponse
 from django.utils.translation import get_language
@@ -23,6 +24,7 @@ from events.filters import EventFilter
 from events.models import Event
 from portal.dates import Precision, format_partial_range, period_end
 from portal.feeds import bad_filters_response, filtered
+from portal.siteurl import absolute_url, site_url
 
 # Calendar apps poll subscriptions; twice a day is plenty for this record.
 REFRESH_INTERVAL = datetime.timedelta(hours=12)
@@ -59,7 +61,8 @@ def _calendar(request, events):
     )
     calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL).to_ical().decode())
-    host = request.get_host().split(":")[0]
+    # The site's host names the events (UID), whatever address was asked.
+    host = urlsplit(site_url(request)).hostname
     for event in events:
         calendar.add_component(_entry(request, event, host))
     return calendar
@@ -80,7 +83,7 @@ def _entry(request, event, host):
     entry.add("dtend", end + datetime.timedelta(days=1))
     entry.add("transp", "TRANSPARENT")
     entry.add("categories", [event.get_kind_display()])
-    url = request.build_absolute_uri(event.get_absolute_url())
+    url = absolute_url(event.get_absolute_url(), request)
     entry.add("url", url)
     entry.add(
         "description",

@@ -1,6 +1,9 @@
 """Taking the data away: every list's "Download these results" (CSV or JSON, for
 exactly the list's filters, every matching record rather than one page) and the
-full dataset of published records as one ZIP file.
+full dataset of published records as one ZIP file. Each file is built once per
+content token (and language, and filters) and kept for every later request
+(portal/datacache.py's built_file): a request for it never rebuilds it, with
+whatever parameters it comes.
 
 A record is what the API says it is (portal/api/serializers.py): JSON files hold
 the API's records as they are, CSV files the same records flattened to one row
@@ -13,9 +16,11 @@ an apostrophe, as in the admin's exports (portal/resources.py).
 """
 
 import csv
+import hashlib
 import io
 import zipfile
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
@@ -29,7 +34,9 @@ from portal.api import views as api
 from portal.api.serializers import ObservationSerializer
 from portal.models import Observation, public_citations
 
+from .datacache import StillBuilding, built_file
 from .resources import escape_formula, unescape_formula
+from .siteurl import absolute_url
 
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
 ATTRIBUTION = (
@@ -66,33 +73,58 @@ def list_download(request, kind, fmt):
     )
     if not filterset.is_valid():
         return _bad_filters(filterset.errors)
-    records = _serialize(viewset.serializer_class, filterset.qs, request)
-    filename = f"{kind}-{get_language()}.{fmt}"
-    if fmt == "csv":
-        response = HttpResponse(
-            csv_bytes(records, viewset.serializer_class),
-            content_type="text/csv; charset=utf-8",
-        )
-    else:
+    # What the file holds depends on the filters' values alone (not on other
+    # parameters or their order): the same file for every such request.
+    query = urlencode(
+        [(name, value) for name, values in filterset.data_key() for value in values]
+    )
+    language = get_language()
+
+    def build():
+        records = _serialize(viewset.serializer_class, filterset.qs, request)
+        if fmt == "csv":
+            return csv_bytes(records, viewset.serializer_class)
         filters = {
             name: value
             for name, value in request.GET.items()
             if name in filterset.filters and value
         }
-        document = _envelope(request, records, filters=filters)
-        response = HttpResponse(
-            JSONRenderer().render(document), content_type="application/json"
-        )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        source = request.path + (f"?{query}" if query else "")
+        document = _envelope(request, records, source, filters=filters)
+        return JSONRenderer().render(document)
+
+    digest = hashlib.sha256(query.encode()).hexdigest()[:16]
+    try:
+        content = built_file(f"{kind}-{language}-{digest}.{fmt}", build)
+    except StillBuilding:
+        return _still_building()
+    content_type = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{kind}-{language}.{fmt}"'
     return response
 
 
 def dataset(request):
-    """/<lang>/data/portal-dataset.zip: every published record, built on request
-    in memory (fine for thousands of records; a much larger record would want a
-    file built in the background)."""
-    buffer = io.BytesIO()
+    """/<lang>/data/portal-dataset.zip: every published record, built once per
+    content token and language (portal/datacache.py's built_file), in memory
+    (fine for thousands of records; a much larger record would want a file
+    built in the background)."""
     language = get_language()
+    try:
+        content = built_file(
+            f"portal-dataset-{language}.zip", lambda: _build_dataset(request, language)
+        )
+    except StillBuilding:
+        return _still_building()
+    response = HttpResponse(content, content_type="application/zip")
+    response["Content-Disposition"] = (
+        f'attachment; filename="portal-dataset-{language}.zip"'
+    )
+    return response
+
+
+def _build_dataset(request, language):
+    buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for kind, viewset in DATASET.items():
             records = _serialize(viewset.serializer_class, viewset.records(), request)
@@ -100,21 +132,29 @@ def dataset(request):
                 f"{kind}.csv", csv_bytes(records, viewset.serializer_class)
             )
             archive.writestr(
-                f"{kind}.json", JSONRenderer().render(_envelope(request, records))
+                f"{kind}.json",
+                JSONRenderer().render(_envelope(request, records, request.path)),
             )
         observations = _serialize(ObservationSerializer, _observations(), request)
         archive.writestr(
             "observations.csv", csv_bytes(observations, ObservationSerializer)
         )
         archive.writestr(
-            "observations.json", JSONRenderer().render(_envelope(request, observations))
+            "observations.json",
+            JSONRenderer().render(_envelope(request, observations, request.path)),
         )
         archive.writestr("README.txt", _readme(request, language))
         archive.writestr("DATA-DICTIONARY.md", DICTIONARY.read_bytes())
-    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
-    response["Content-Disposition"] = (
-        f'attachment; filename="portal-dataset-{language}.zip"'
+    return buffer.getvalue()
+
+
+def _still_building():
+    response = HttpResponse(
+        _("This file is being prepared. Please try again in a minute.") + "\n",
+        status=503,
+        content_type="text/plain; charset=utf-8",
     )
+    response["Retry-After"] = "30"
     return response
 
 
@@ -131,13 +171,15 @@ def _serialize(serializer_class, queryset, request):
     return serializer_class(queryset, many=True, context={"request": request}).data
 
 
-def _envelope(request, records, filters=None):
+def _envelope(request, records, source, filters=None):
+    """`source`: the address the records were downloaded from (a path and the
+    query that says what they are), made absolute on the site's address."""
     document = {
         "licence": LICENCE,
         "attribution": ATTRIBUTION,
         "language": get_language(),
         "generated_at": timezone.now().isoformat(timespec="seconds"),
-        "source": request.build_absolute_uri(),
+        "source": absolute_url(source, request),
     }
     if filters is not None:
         document["filters"] = filters
@@ -160,7 +202,7 @@ def _readme(request, language):
         [
             "China–Azerbaijan Relations Portal — full dataset",
             "",
-            f"Address: {request.build_absolute_uri()}",
+            f"Address: {absolute_url(request.path, request)}",
             f"Made: {timezone.now().isoformat(timespec='seconds')}",
             f"Language of texts and labels: {language} (English where a "
             "translation is missing)",

@@ -28,6 +28,8 @@ from events.models import Event
 from projects.filters import ProjectFilter
 from projects.models import Project
 
+from .siteurl import absolute_url
+
 # How many entries a feed carries: readers poll often, so the newest suffice.
 FEED_SIZE = 50
 
@@ -84,19 +86,22 @@ class FilteredFeed(Feed):
     def get_object(self, request, filterset):
         return FeedRequest(filterset, request, query_suffix(request.GET))
 
+    # Links are absolute on the site's address (portal/siteurl.py): Feed would
+    # put the request's Host in front of a path.
+
     def link(self, obj):
         # The list these entries come from, with the same filters.
-        return reverse(self.list_url_name) + obj.query
+        return absolute_url(reverse(self.list_url_name) + obj.query, obj.request)
 
     def feed_url(self, obj):
-        return obj.request.path + obj.query
+        return absolute_url(obj.request.path + obj.query, obj.request)
 
     def items(self, obj):
         newest = self.for_feed(obj.filterset.qs).order_by("-published_at", "-pk")
         items = list(newest[:FEED_SIZE])
         for item in items:
             # Absolute, for the guid too (Feed makes only links absolute).
-            item.feed_url = obj.request.build_absolute_uri(item.get_absolute_url())
+            item.feed_url = absolute_url(item.get_absolute_url(), obj.request)
         return items
 
     def item_link(self, item):

@@ -13,9 +13,14 @@ the *content token*.
 - Each process reads the token at most every PAGE_CACHE_CHECK_SECONDS, in the
   same query as the time of the latest publication that has come due, so a
   record scheduled for later appears on time without anyone saving anything.
-- A page is looked up under (token, scheme, host, path, sorted query string);
+- A page is looked up under (token, the site's address, path, query string);
   the path starts with the language. A new token means every page is rendered
   afresh and the old entries age out of the cache.
+- The query string holds only the parameters the page's view reads (its
+  FilterSet's fields, `page`, a search's `q` and `kind`: view_parameters()),
+  in a stable order; the others are taken off the request before the view
+  sees it. So `?x=1`, `?x=2`… are the same page, answered from one entry,
+  however many a client makes up, and no page links to them.
 
 With Redis (REDIS_URL) every app server shares the entries; with the default
 local-memory cache each process keeps its own. Either way all of them see a
@@ -27,9 +32,12 @@ vary by cookie and is not marked private. Editors (who have a session) always
 get pages rendered for them.
 """
 
+import contextvars
+import functools
 import hashlib
 import threading
 import time
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from urllib.parse import parse_qsl, urlencode
 
@@ -39,12 +47,14 @@ from django.core.cache import caches
 from django.db import router
 from django.db.models import DateTimeField, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
-from django.http import HttpResponse
-from django.utils import timezone
+from django.http import HttpResponse, QueryDict
+from django.urls import Resolver404, resolve
+from django.utils import timezone, translation
 from django.utils.cache import has_vary_header
 
 from .models import ContentToken, Publishable, Status
 from .models.cache import new_token
+from .siteurl import site_url
 
 #: The apps whose records readers see; every model in them counts, except these.
 CONTENT_APPS = ("portal", "events", "projects")
@@ -81,15 +91,47 @@ def replace_token(using):
 
 def on_content_saved(sender, using, **kwargs):
     if sender in _content:
-        replace_token(using)
+        _content_changed(using)
 
 
 def on_relation_changed(sender, action, using, **kwargs):
     if sender in _content and action.startswith("post_"):
+        _content_changed(using)
+
+
+def _content_changed(using):
+    pending = _deferred.get()
+    if pending is None:
         replace_token(using)
+    else:
+        pending.add(using)
 
 
 _content = set()
+# The databases whose token is to be replaced when the innermost
+# token_replaced_once() ends; None outside one.
+_deferred = contextvars.ContextVar("pagecache_deferred", default=None)
+
+
+@contextmanager
+def token_replaced_once():
+    """Inside, content changes replace the token once, when the block ends,
+    instead of at every save and relation change: an import writes hundreds of
+    records in one transaction, and readers cannot see any of them before it
+    commits anyway. Use it inside that transaction (the token must change in
+    the same one); if the block raises, the transaction is expected to roll back
+    and the token is left alone."""
+    if _deferred.get() is not None:
+        yield
+        return
+    pending = set()
+    reset = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(reset)
+    for using in pending:
+        replace_token(using)
 
 
 def connect_signals():
@@ -185,12 +227,124 @@ def cacheable_request(request):
 
 
 def page_key(request, token):
-    # The query string's parameters in a fixed order (a stable sort keeps the
-    # order of a repeated parameter), so ?a=1&b=2 and ?b=2&a=1 share an entry.
-    pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
-    query = urlencode(sorted(pairs, key=lambda pair: pair[0]))
-    address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    # The site's address, not the request's Host: pages make their links from
+    # it (portal/siteurl.py), so every host name and port gets the same page.
+    query = request.META.get("QUERY_STRING", "")
+    address = f"{site_url(request)}{request.path}?{query}"
     return f"page:{token}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+# What each page reads from its query string -----------------------------------
+
+
+def _field_names(fields):
+    """The names a form's fields read from a query string (a field with several
+    inputs, such as a range, reads one name per input)."""
+    names = []
+    for name, field in fields.items():
+        suffixes = getattr(field.widget, "widgets_names", None)
+        if suffixes:
+            names += [f"{name}{suffix}" for suffix in suffixes]
+        else:
+            names.append(name)
+    return names
+
+
+@functools.cache
+def form_parameters(form_class):
+    return tuple(_field_names(form_class().fields))
+
+
+@functools.cache
+def filter_parameters(filterset_class):
+    return tuple(_field_names(filterset_class().form.fields))
+
+
+def _declared():
+    """The function views, by URL name: what each reads, as a FilterSet whose
+    fields it reads, a form, a tuple of names, or a function of the URL's
+    arguments. (Class-based views say it themselves: view_parameters.)"""
+    from events.filters import EventFilter
+    from projects.filters import ProjectFilter
+
+    from .downloads import LISTS
+    from .search import SearchForm
+
+    def download(kind, **kwargs):
+        viewset = LISTS.get(kind)
+        return filter_parameters(viewset.filterset_class) if viewset else ()
+
+    reads_nothing = (
+        "home",
+        "key-figures",
+        "about",
+        "map",
+        "map-record",
+        "dataset",
+        "place-detail",
+        "source-detail",
+        "events:timeline",
+        "suggest-correction",
+        "correction-sent",
+    )
+    return {
+        **dict.fromkeys(reads_nothing, ()),
+        "search": lambda **kwargs: [*form_parameters(SearchForm), "page"],
+        "event-calendar": EventFilter,
+        "projects:map": ProjectFilter,
+        "download": download,
+    }
+
+
+_declared_views = None
+
+
+def view_parameters(match):
+    """The query parameters the view `match` (a ResolverMatch) reads, or None
+    when nothing says which. A class-based view (or a feed) reads its
+    FilterSet's fields and, if it pages, its page number; a function view is
+    declared in _declared()."""
+    global _declared_views
+    view = getattr(match.func, "view_class", match.func)
+    filterset_class = getattr(view, "filterset_class", None)
+    if filterset_class is not None or hasattr(match.func, "view_class"):
+        names = list(filter_parameters(filterset_class)) if filterset_class else []
+        if getattr(view, "paginate_by", None):
+            names.append(getattr(view, "page_kwarg", "page"))
+        return names
+    if _declared_views is None:
+        _declared_views = _declared()
+    reads = _declared_views.get(match.view_name)
+    if reads is None:
+        return None
+    if isinstance(reads, type):
+        return filter_parameters(reads)
+    if callable(reads):
+        return list(reads(**match.kwargs))
+    return list(reads)
+
+
+def keep_read_parameters(request):
+    """Takes the parameters the page's view does not read off the request (see
+    the module's docstring) and puts the rest in a stable order (a stable sort
+    keeps the order of a repeated one). False when the view is not known, so
+    the page is cached only without a query string."""
+    language = translation.get_language_from_path(request.path_info)
+    try:
+        with translation.override(language):
+            match = resolve(request.path_info)
+    except Resolver404:
+        return True  # answered with a 404 page whatever the parameters
+    names = view_parameters(match)
+    if names is None:
+        return not request.META.get("QUERY_STRING")
+    pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+    query = urlencode(
+        sorted((pair for pair in pairs if pair[0] in names), key=lambda p: p[0])
+    )
+    request.META["QUERY_STRING"] = query
+    request.GET = QueryDict(query)
+    return True
 
 
 def storable(response):
@@ -218,7 +372,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not cacheable_request(request):
+        if not cacheable_request(request) or not keep_read_parameters(request):
             return self.get_response(request)
         token = token_memo.get()
         if token is None:

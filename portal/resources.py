@@ -15,15 +15,28 @@ Every resource here follows the same rules:
   editor chose a status on the import form, and a row that would change a record the
   importing user may not edit is refused.
 - An import is all or nothing: one bad row and nothing of the file is written. Each
-  record a confirmed import saves gets a version (django-reversion) with the user and
-  the file's name.
+  record a confirmed import saves gets a revision of its own (django-reversion: the
+  record and its own rows, with the user and the file's name), so reverting one
+  imported record never touches another.
+- A file is refused whole, before any row is read into a record, when it holds more
+  than IMPORT_MAX_ROWS rows, names one record twice or has a column no resource
+  knows. Its errors are messages, never tracebacks (DEBUG aside).
+
+What a row costs (IMPORT_MAX_ROWS is sized from it, docs/import-format.md,
+"Limits"): the preview and the confirmation each read the related records a file
+names once per import, not once per row and column; look up the existing records
+of the whole file in one query; and the confirmation builds no preview diff and
+stores each record's version once, after its relations are written.
 """
 
+import contextvars
 import datetime
 import re
+import time
 from decimal import Decimal, InvalidOperation
 
 import reversion
+from diff_match_patch import diff_match_patch
 from django import forms
 from django.conf import settings
 from django.core.exceptions import (
@@ -34,13 +47,16 @@ from django.core.exceptions import (
 )
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.encoding import force_str
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from import_export import fields, resources, widgets
+from import_export import fields, resources, results, widgets
 from import_export.forms import ConfirmImportForm
+from import_export.instance_loaders import CachedInstanceLoader, ModelInstanceLoader
 from modeltranslation.utils import build_localized_fieldname
 
-from . import workflow
+from . import pagecache, workflow
 from .dates import Precision, iso_partial, period_end
 from .models import (
     Indicator,
@@ -53,7 +69,7 @@ from .models import (
     Source,
     Status,
 )
-from .uploads import CheckedImportForm
+from .uploads import CheckedImportForm, too_many_rows_message
 
 # What a spreadsheet would run as a formula when a cell starts with it (OWASP's list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -335,6 +351,35 @@ class BooleanWidget(widgets.Widget):
 # Related records -----------------------------------------------------------------
 
 
+# Different names of related records one import may look up: a few a row is
+# plenty (places and organisations recur from row to row, and each is looked
+# up once), while a file naming thousands of different ones, or one name spelt
+# a thousand ways, would keep the worker busy past its timeout.
+LOOKUPS_PER_ROW = 5
+_lookups_left = contextvars.ContextVar("import_lookups_left", default=None)
+
+
+def lookup_budget():
+    return LOOKUPS_PER_ROW * settings.IMPORT_MAX_ROWS
+
+
+def spend_lookup():
+    """Counts one lookup against the running import's budget (none outside an
+    import); past it, the name is an error and is not looked up."""
+    left = _lookups_left.get()
+    if left is None:
+        return
+    if left <= 0:
+        raise ValueError(
+            gettext(
+                "The file names more than %(count)s different related records: "
+                "split it into smaller files."
+            )
+            % {"count": lookup_budget()}
+        )
+    _lookups_left.set(left - 1)
+
+
 def find_record(queryset, text, name_field, kind):
     """The record whose slug is `text`, or else whose English name it is."""
     found = list(queryset.filter(slug=text)[:1]) or list(
@@ -364,6 +409,10 @@ class RelatedWidget(widgets.Widget):
         self.name_field = name_field
         self.kind = kind or model._meta.verbose_name
         self.filters = filters or {}
+        # Records found so far, by the text that named them. Each resource works
+        # on its own copy of its fields (and so of this), so what is remembered
+        # lasts one import: a file naming "baku" on every row reads it once.
+        self.found = {}
         super().__init__()
 
     def queryset(self):
@@ -373,7 +422,12 @@ class RelatedWidget(widgets.Widget):
         text = _text(value)
         if not text:
             return None
-        return find_record(self.queryset(), text, self.name_field, self.kind)
+        if text not in self.found:
+            spend_lookup()
+            self.found[text] = find_record(
+                self.queryset(), text, self.name_field, self.kind
+            )
+        return self.found[text]
 
     def render(self, value, obj=None, **kwargs):
         return value.slug if value is not None else ""
@@ -397,7 +451,8 @@ class RelatedListWidget(widgets.ManyToManyWidget):
             try:
                 record = self.related.clean(text)
             except ValueError as error:
-                errors.append(str(error))
+                if str(error) not in errors:
+                    errors.append(str(error))
                 continue
             if record not in found:
                 found.append(record)
@@ -449,6 +504,62 @@ def status_column():
     return fields.Field(
         attribute="status", column_name="status", readonly=True, widget=TextWidget()
     )
+
+
+# Errors and limits ---------------------------------------------------------------
+
+
+class PlainError(results.Error):
+    """An import error without its traceback. django-import-export's error page
+    shows every error's traceback, which tells an editor nothing and whoever
+    imports how the code runs; with DEBUG on, developers keep it."""
+
+    @property
+    def traceback(self):
+        if settings.DEBUG:
+            return results.Error.traceback.func(self)
+        return ""
+
+
+# The preview shows each changed cell as a diff (diff-match-patch), which can
+# take a second a cell for two long texts that differ throughout: a file of such
+# rows would keep the worker past its timeout. Each cell gets at most
+# DIFF_CELL_SECONDS and a preview DIFF_SECONDS in all; past that, cells show the
+# old text struck out and the new one, undiffed.
+DIFF_CELL_SECONDS = 0.05
+DIFF_SECONDS = 1.0
+
+
+class BoundedDiff(resources.Diff):
+    """django-import-export's preview diff, in bounded time (see above)."""
+
+    def __init__(self, resource, instance, new):
+        super().__init__(resource, instance, new)
+        self.resource = resource
+
+    def as_html(self):
+        cells = []
+        for left, right in zip(self.left, self.right, strict=False):
+            left, right = force_str(left), force_str(right)
+            if left != right and self.new:
+                left = ""
+            # diff_prettyHtml escapes the texts.
+            cells.append(mark_safe(self.resource.diff_html(left, right)))
+        return cells
+
+
+class UnshownDiff(resources.Diff):
+    """No diff: see PortalResource.get_diff_class."""
+
+    def __init__(self, resource, instance, new):
+        self.left = self.right = []
+        self.new = new
+
+    def compare_with(self, resource, instance):
+        pass
+
+    def as_html(self):
+        return []
 
 
 # The import form -----------------------------------------------------------------
@@ -515,6 +626,8 @@ class PortalResource(resources.ModelResource):
 
     class Meta:
         import_id_fields = ("slug",)
+        # The file's existing records in one query, not one per row.
+        instance_loader_class = CachedInstanceLoader
         skip_unchanged = True
         report_skipped = True
         # All or nothing, whatever the settings say.
@@ -529,6 +642,9 @@ class PortalResource(resources.ModelResource):
         self.status = status or ""
         self.file_name = None
         self.refusal = None
+        self.dry_run = True
+        self.differ = diff_match_patch()
+        self.diff_until = time.monotonic() + DIFF_SECONDS
 
     @property
     def publishable(self):
@@ -588,50 +704,171 @@ class PortalResource(resources.ModelResource):
     ):
         self.user = kwargs.get("user") or self.user
         self.file_name = kwargs.get("file_name") or self.file_name
-        args = (dataset, dry_run, raise_errors, using_transactions, collect_failed_rows)
-        if dry_run:
-            return super().import_data_inner(*args, **kwargs)
-        with reversion.create_revision(atomic=False):
+        if self.user is None:
+            raise ImproperlyConfigured("An import needs the importing user.")
+        problems = self.problems_of_file(dataset)
+        if problems:
+            # Refused whole, before any row is read into a record: a file too
+            # long, or one that names a record twice, would otherwise cost a
+            # worker the time of every row only to say so at the end.
+            result = self.get_result_class()()
+            result.diff_headers = self.get_diff_headers()
+            result.total_rows = len(dataset)
+            for problem in problems:
+                self.handle_import_error(result, problem, raise_errors)
+            return result
+        self.diff_until = time.monotonic() + DIFF_SECONDS
+        budget = _lookups_left.set(lookup_budget())
+        try:
+            # (import_data runs this in the import's transaction.)
+            with pagecache.token_replaced_once():
+                result = super().import_data_inner(
+                    dataset,
+                    dry_run,
+                    raise_errors,
+                    using_transactions,
+                    collect_failed_rows,
+                    **kwargs,
+                )
+        finally:
+            _lookups_left.reset(budget)
+        if (
+            not dry_run
+            and using_transactions
+            and (result.has_errors() or result.has_validation_errors())
+        ):
+            # One bad row and nothing is written, the rows' revisions included.
+            transaction.set_rollback(True, using=self.get_db_connection_name())
+        return result
+
+    def problems_of_file(self, dataset):
+        """What makes the whole file unimportable, as exceptions whose text is
+        shown to the importing user; empty rows are dropped on the way."""
+        if self.status and not (
+            self.publishable and workflow.can_publish(self.user, self._meta.model)
+        ):
+            return [
+                PermissionDenied(
+                    gettext("Only editors choose the status of imported records.")
+                )
+            ]
+        # Spreadsheets keep empty rows (and unnamed columns) past the data.
+        for index in reversed(range(len(dataset))):
+            if all(_text(value) == "" for value in dataset[index]):
+                del dataset[index]
+        if len(dataset) > settings.IMPORT_MAX_ROWS:
+            return [ValueError(too_many_rows_message())]
+        # Every column of the resource may be in a file (an export holds the
+        # status column too); the message lists those an import reads.
+        known = {field.column_name for field in self.fields.values()}
+        unknown = [
+            str(name)
+            for name in dataset.headers or ()
+            if _text(name) and name not in known
+        ]
+        if unknown:
+            columns = [field.column_name for field in self.get_user_visible_fields()]
+            return [
+                ValueError(
+                    ngettext(
+                        "Unknown column: %(columns)s. The columns of this file are: "
+                        "%(expected)s (docs/import-format.md describes them).",
+                        "Unknown columns: %(columns)s. The columns of this file are: "
+                        "%(expected)s (docs/import-format.md describes them).",
+                        len(unknown),
+                    )
+                    % {"columns": ", ".join(unknown), "expected": ", ".join(columns)}
+                )
+            ]
+        return [ValueError(message) for message in self.repeated_records(dataset)]
+
+    def repeated_records(self, dataset):
+        """A record named on two rows would be written twice, the last row
+        silently winning: each such record, with its rows, is an error. Rows are
+        numbered as the preview numbers them (the first after the header is 1).
+        A file without the columns that say which record a row is, is an error
+        too."""
+        keys = [self.fields[name].column_name for name in self.get_import_id_fields()]
+        missing = [key for key in keys if key not in (dataset.headers or ())]
+        if missing:
+            return [
+                ngettext(
+                    "The file has no %(columns)s column, which says which record "
+                    "each row is.",
+                    "The file has no %(columns)s columns, which say which record "
+                    "each row is.",
+                    len(missing),
+                )
+                % {"columns": ", ".join(missing)}
+            ]
+        rows = {}
+        for number, row in enumerate(dataset.dict, 1):
+            key = tuple(_text(unescape_formula(row[column])) for column in keys)
+            if all(key):
+                rows.setdefault(key, []).append(number)
+        return [
+            gettext(
+                "“%(key)s” (%(columns)s) is on rows %(rows)s: a file may name each "
+                "record only once."
+            )
+            % {
+                "key": ", ".join(key),
+                "columns": ", ".join(keys),
+                "rows": ", ".join(str(number) for number in numbers),
+            }
+            for key, numbers in rows.items()
+            if len(numbers) > 1
+        ]
+
+    def get_error_result_class(self):
+        return PlainError
+
+    def get_diff_class(self):
+        # The preview shows each row's changes; a confirmed import shows none, so
+        # it does not spend a rendering of every column of every row on them.
+        return BoundedDiff if self.dry_run else UnshownDiff
+
+    def diff_html(self, left, right):
+        """One cell of the preview: `left` changed into `right`, as HTML."""
+        if left == right:
+            changes = [(diff_match_patch.DIFF_EQUAL, right)]
+            return self.differ.diff_prettyHtml(changes)
+        left_seconds = self.diff_until - time.monotonic()
+        if left_seconds <= 0:
+            changes = [
+                (diff_match_patch.DIFF_DELETE, left),
+                (diff_match_patch.DIFF_INSERT, right),
+            ]
+        else:
+            # (A timeout of 0 would mean none at all.)
+            self.differ.Diff_Timeout = min(DIFF_CELL_SECONDS, left_seconds)
+            changes = self.differ.diff_main(left, right)
+            self.differ.diff_cleanupSemantic(changes)
+        return self.differ.diff_prettyHtml(changes)
+
+    def import_row(self, row, instance_loader, **kwargs):
+        self.dry_run = kwargs.get("dry_run", True)
+        if self.dry_run:
+            return super().import_row(row, instance_loader, **kwargs)
+        # Each record its own revision, holding the record and the rows that
+        # belong to it (its model's registration follows them): reverting one
+        # imported record then restores that record only, never the others of
+        # the file. Versions are added by hand (save_m2m), once the record and
+        # its relations are written, instead of at each save and relation
+        # change the row makes.
+        with reversion.create_revision(manage_manually=True, atomic=False):
             reversion.set_user(self.user)
             reversion.set_comment(
                 gettext("Imported from %(file)s") % {"file": self.file_name}
                 if self.file_name
                 else gettext("Imported from a file")
             )
-            result = super().import_data_inner(*args, **kwargs)
-            if using_transactions and (
-                result.has_errors() or result.has_validation_errors()
-            ):
-                # One bad row and nothing is written; reversion sees the rollback
-                # and saves no versions either.
-                transaction.set_rollback(True, using=self.get_db_connection_name())
-        return result
+            return super().import_row(row, instance_loader, **kwargs)
 
-    def before_import(self, dataset, **kwargs):
-        if self.user is None:
-            raise ImproperlyConfigured("An import needs the importing user.")
-        if self.status and not (
-            self.publishable and workflow.can_publish(self.user, self._meta.model)
-        ):
-            raise PermissionDenied(
-                gettext("Only editors choose the status of imported records.")
-            )
-        # Spreadsheets keep empty rows (and unnamed columns) past the data.
-        for index in reversed(range(len(dataset))):
-            if all(_text(value) == "" for value in dataset[index]):
-                del dataset[index]
-        known = {field.column_name for field in self.fields.values()}
-        unknown = [
-            name for name in dataset.headers or () if _text(name) and name not in known
-        ]
-        if unknown:
-            raise ValueError(
-                gettext(
-                    "Unknown columns: %(columns)s. docs/import-format.md lists the "
-                    "columns of each file."
-                )
-                % {"columns": ", ".join(str(name) for name in unknown)}
-            )
+    def save_m2m(self, instance, row, **kwargs):
+        super().save_m2m(instance, row, **kwargs)
+        if reversion.is_active():
+            reversion.add_to_revision(instance)
 
     def before_import_row(self, row, **kwargs):
         for column, value in row.items():
@@ -897,6 +1134,9 @@ class ObservationResource(PortalResource):
     class Meta(PortalResource.Meta):
         model = Observation
         import_id_fields = ("indicator", "period_start", "period_end")
+        # Keyed by three columns (get_instance below), which the cached loader
+        # cannot do.
+        instance_loader_class = ModelInstanceLoader
         fields = (
             "indicator",
             "period_start",

@@ -66,6 +66,41 @@ elif not SECRET_KEY:
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+
+def site_url(value):
+    """SITE_URL as "scheme://host[:port]": an http(s) address with nothing after
+    the host but an optional "/"."""
+    parts = urlsplit(value)
+    try:
+        parts.port  # noqa: B018 (raises on a port that is not a number)
+    except ValueError:
+        parts = None
+    if (
+        parts is None
+        or parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or parts.username is not None
+        or parts.path not in ("", "/")
+        or parts.query
+        or parts.fragment
+    ):
+        raise ImproperlyConfigured(
+            "SITE_URL must be the site's address, such as "
+            f"https://portal.example.org, not {value!r}"
+        )
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+# The site's own address, from which every absolute URL it writes is made
+# (canonical links, feeds, the sitemap, the API…: portal/siteurl.py), never from
+# the request's Host header. In development (DEBUG, no SITE_URL) the address the
+# page was asked for.
+SITE_URL = site_url(os.environ["SITE_URL"]) if os.environ.get("SITE_URL") else ""
+if not DEBUG and not SITE_URL:
+    raise ImproperlyConfigured(
+        "SITE_URL must be set when DEBUG is off (e.g. https://portal.example.org)."
+    )
+
 INSTALLED_APPS = [
     # Before the admin, so its translation tabs and widgets take precedence.
     "modeltranslation",
@@ -154,6 +189,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "portal.datacache.template_context",
+                "portal.siteurl.template_context",
             ],
         },
     },
@@ -238,6 +274,11 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Media: files the site writes, today only the downloads it builds once per
+# content token (portal/datacache.py), kept on the local disk here (shared by
+# every worker of this machine) or in the S3 bucket (AWS_STORAGE_BUCKET_NAME).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -373,9 +414,15 @@ from import_export.formats import base_formats  # noqa: E402
 
 IMPORT_EXPORT_FORMATS = [base_formats.CSV, base_formats.XLSX]
 
-# Import uploads are refused above this size in bytes (portal/uploads.py checks
-# size and type); record bodies are Markdown, rendered by portal/markdown.py.
-IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# Import uploads are refused above IMPORT_MAX_ROWS rows or IMPORT_MAX_BYTES bytes
+# (portal/uploads.py checks both, and the type, before the rows are read): what
+# one request previews or confirms well within GUNICORN_TIMEOUT on a small server
+# (docs/import-format.md, "Limits", has the measurements). Record bodies are
+# Markdown, rendered by portal/markdown.py.
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 300)
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 1024 * 1024)
+if IMPORT_MAX_ROWS < 1 or IMPORT_MAX_BYTES < 1:
+    raise ImproperlyConfigured("IMPORT_MAX_ROWS and IMPORT_MAX_BYTES must be positive.")
 
 # The JSON API (/api/v1/, portal/api/, docs/api.md): read-only, anonymous, paged,
 # rate-limited per address through the cache.

@@ -6,6 +6,8 @@ has a public page, so all are listed. Year pages are listed only for years with 
 published event (other years are 404s). Each section is one query.
 """
 
+from urllib.parse import urlsplit
+
 from django.contrib.sitemaps import Sitemap
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,6 +16,7 @@ from events.models import Agreement, Event
 from projects.models import Project
 
 from .models import Organization, Person, Place, Source
+from .siteurl import absolute_url, site_url
 
 
 class I18nSitemap(Sitemap):
@@ -22,6 +25,14 @@ class I18nSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+
+    # Addresses on the site's own (portal/siteurl.py), not the request's Host.
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(site_url()).scheme or super().get_protocol(protocol)
+
+    def get_domain(self, site=None):
+        return urlsplit(site_url()).netloc or super().get_domain(site)
 
 
 class RecordSitemap(I18nSitemap):
@@ -111,6 +122,6 @@ def robots_txt(request):
     return render(
         request,
         "robots.txt",
-        {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
+        {"sitemap_url": absolute_url(reverse("sitemap"), request)},
         content_type="text/plain; charset=utf-8",
     )

@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 
 from .dates import iso_partial
 from .models import OrganizationKind
+from .siteurl import absolute_url
 
 SCHEMA_ORG = "https://schema.org"
 
@@ -42,7 +43,7 @@ def to_json_ld(data):
 
 
 def _absolute(request, record):
-    return request.build_absolute_uri(record.get_absolute_url())
+    return absolute_url(record.get_absolute_url(), request)
 
 
 def _compact(data):

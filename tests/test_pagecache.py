@@ -15,9 +15,11 @@ from django.db import connection, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.urls.resolvers import LocalePrefixPattern
 from django.utils import timezone
 
+from events.filters import EventFilter
 from events.models import Event
 from portal import pagecache
 from portal.models import ContentToken, Status
@@ -292,3 +294,71 @@ def test_nothing_is_cached_before_the_first_change(client, db):
     ContentToken.objects.all().delete()
     assert read_token() is None
     assert get(client, reverse("home"))[1] is None
+
+
+# Only the parameters a page reads -------------------------------------------
+
+
+def test_parameters_a_page_does_not_read_share_its_entry(client, seeded):
+    assert get(client, "/en/")[1] == "miss"
+    assert get(client, "/en/?x=1")[1] == "hit"
+    assert get(client, "/en/?x=2&utm_source=mail")[1] == "hit"
+    assert get(client, "/en/events/?type=talks")[1] == "miss"
+    assert get(client, "/en/events/?x=1&type=talks")[1] == "hit"
+    assert get(client, "/en/events/?type=talks&page=1&junk=")[1] == "miss"
+    assert get(client, "/en/events/?page=1&type=talks")[1] == "hit"
+    event = Event.objects.published().first()
+    assert get(client, event.get_absolute_url() + "?x=1")[1] == "miss"
+    assert get(client, event.get_absolute_url() + "?y=2")[1] == "hit"
+    search = reverse("search")
+    assert get(client, f"{search}?q=baku&x=1")[1] == "miss"
+    assert get(client, f"{search}?q=baku&y=1")[1] == "hit"
+    assert get(client, f"{search}?q=bakü")[1] == "miss"
+
+
+def test_a_page_never_sees_or_links_the_parameters_it_does_not_read(client, seeded):
+    response, state = get(client, "/en/events/?type=talks&planted=evil")
+    assert (response.status_code, state) == (200, "miss")
+    assert "planted" not in response.text
+    assert "type=talks" in response.text  # the download links keep the filters
+    # And the next reader, with no such parameter, gets the same clean page.
+    clean, state = get(client, "/en/events/?type=talks")
+    assert state == "hit"
+    assert "planted" not in clean.text
+
+
+def test_every_page_under_a_language_says_which_parameters_it_reads():
+    def walk(patterns, namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = namespace
+                if pattern.namespace:
+                    inner = f"{namespace}{pattern.namespace}:"
+                yield from walk(pattern.url_patterns, inner)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                yield pattern, f"{namespace}{pattern.name}"
+
+    (localised,) = [
+        resolver
+        for resolver in get_resolver().url_patterns
+        if isinstance(resolver, URLResolver)
+        and isinstance(resolver.pattern, LocalePrefixPattern)
+    ]
+    unknown = []
+    for pattern, name in walk(localised.url_patterns):
+        match = SimpleNamespace(
+            func=pattern.callback, view_name=name, kwargs={"kind": "events"}
+        )
+        if pagecache.view_parameters(match) is None:
+            unknown.append(name)
+    assert unknown == []
+
+
+def test_the_parameters_of_a_list_are_its_filters_and_page():
+    names = pagecache.view_parameters(resolve("/en/events/"))
+    assert set(names) == {*EventFilter.base_filters, "page"}
+    feed = pagecache.view_parameters(resolve("/en/events/feed/rss/"))
+    assert set(feed) == set(EventFilter.base_filters)
+    assert pagecache.view_parameters(resolve("/en/")) == []
+    download = pagecache.view_parameters(resolve("/en/download/projects.csv"))
+    assert "sector" in download and "page" not in download

@@ -4,6 +4,8 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from portal.siteurl import absolute_url
+
 ENDPOINTS = (
     ("events", "api:event-list"),
     ("agreements", "api:agreement-list"),
@@ -18,11 +20,9 @@ ENDPOINTS = (
 
 def index(request):
     """Where everything is: each endpoint, the schema and the documentation."""
-    links = {
-        name: request.build_absolute_uri(reverse(view)) for name, view in ENDPOINTS
-    }
-    links["schema"] = request.build_absolute_uri(reverse("api:schema"))
-    links["docs"] = request.build_absolute_uri(reverse("api:docs"))
+    links = {name: absolute_url(reverse(view), request) for name, view in ENDPOINTS}
+    links["schema"] = absolute_url(reverse("api:schema"), request)
+    links["docs"] = absolute_url(reverse("api:docs"), request)
     return JsonResponse(links, json_dumps_params={"ensure_ascii": False})
 
 

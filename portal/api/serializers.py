@@ -25,12 +25,12 @@ from portal.models import (
     Place,
     Source,
 )
+from portal.siteurl import absolute_url
 from projects.models import Milestone, Partner, Project, Sector
 
 
 def absolute(context, path):
-    request = context.get("request")
-    return request.build_absolute_uri(path) if request is not None else path
+    return absolute_url(path, context.get("request"))
 
 
 class HtmlUrlMixin(serializers.Serializer):
@@ -43,8 +43,17 @@ class HtmlUrlMixin(serializers.Serializer):
         return absolute(self.context, obj.get_absolute_url())
 
 
+class SiteHyperlinkedIdentityField(serializers.HyperlinkedIdentityField):
+    """A record's API address on the site's address (portal/siteurl.py), not
+    the request's Host as DRF makes it."""
+
+    def get_url(self, obj, view_name, request, format):
+        path = super().get_url(obj, view_name, None, format)
+        return absolute_url(path, request) if path is not None else None
+
+
 def api_url(view_name):
-    return serializers.HyperlinkedIdentityField(
+    return SiteHyperlinkedIdentityField(
         view_name=f"api:{view_name}-detail",
         lookup_field="slug",
         help_text="This record in the API.",

@@ -13,6 +13,7 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from events.filters import AgreementFilter, EventFilter
 from events.models import Agreement, Event
@@ -27,6 +28,7 @@ from portal.models import (
     SourceKind,
     public_citations,
 )
+from portal.siteurl import absolute_url
 from projects.filters import ProjectFilter
 from projects.models import Project
 
@@ -67,6 +69,27 @@ class Pagination(PageNumberPagination):
     page_size = settings.API_PAGE_SIZE
     page_size_query_param = "page_size"
     max_page_size = settings.API_MAX_PAGE_SIZE
+
+    # DRF's own links, on the site's address (portal/siteurl.py) rather than
+    # the request's Host.
+
+    def get_next_link(self):
+        if not self.page.has_next():
+            return None
+        return replace_query_param(
+            self._here(), self.page_query_param, self.page.next_page_number()
+        )
+
+    def get_previous_link(self):
+        if not self.page.has_previous():
+            return None
+        number = self.page.previous_page_number()
+        if number == 1:
+            return remove_query_param(self._here(), self.page_query_param)
+        return replace_query_param(self._here(), self.page_query_param, number)
+
+    def _here(self):
+        return absolute_url(self.request.get_full_path(), self.request)
 
 
 class RecordViewSet(viewsets.ReadOnlyModelViewSet):

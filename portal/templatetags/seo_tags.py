@@ -16,6 +16,7 @@ from events.models import Event
 from portal import structured_data
 from portal.feeds import query_suffix
 from portal.models import Organization, Person
+from portal.siteurl import absolute_url
 
 register = template.Library()
 
@@ -37,7 +38,7 @@ def social_meta(context):
     if request is None:
         return ""
     language = get_language() or settings.LANGUAGE_CODE
-    canonical = request.build_absolute_uri(canonical_path(context, request))
+    canonical = absolute_url(canonical_path(context, request), request)
     return render_to_string(
         "includes/social_meta.html",
         {

@@ -109,6 +109,7 @@ def test_deploy_checks_pass_with_production_settings():
             "PATH": os.environ["PATH"],
             "SECRET_KEY": "a-long-random-production-key-" + "x" * 40,
             "ALLOWED_HOSTS": "example.org",
+            "SITE_URL": "https://example.org",
             "SECURE_SSL_REDIRECT": "1",
             "SECURE_HSTS_SECONDS": "31536000",
             "SECURE_HSTS_INCLUDE_SUBDOMAINS": "1",

@@ -475,3 +475,53 @@ def test_the_editor_group_may_do_everything_with_corrections():
             "codename", flat=True
         )
     ) == ["view_correction"]
+
+
+# Readers' email addresses: editors only
+
+READER_EMAIL = "leyla.mammadova@example.org"
+
+
+@pytest.fixture
+def emailed(correction):
+    correction.email = READER_EMAIL
+    correction.save()
+    return correction
+
+
+def test_an_editor_sees_a_readers_email_and_finds_corrections_by_it(
+    editor_client, emailed
+):
+    assert READER_EMAIL in editor_client.get(change_url(emailed)).text
+    page = editor_client.get(reverse(CHANGELIST), {"q": READER_EMAIL})
+    assert list(page.context["cl"].result_list) == [emailed]
+
+
+def test_a_contributor_never_sees_a_readers_email(client, contributor, emailed):
+    client.force_login(contributor)
+    change = client.get(change_url(emailed))
+    assert change.status_code == 200
+    assert MESSAGE in change.text
+    assert READER_EMAIL not in change.text
+    assert "reader&#x27;s email" not in change.text.lower()
+    listing = client.get(reverse(CHANGELIST))
+    assert listing.status_code == 200
+    assert READER_EMAIL not in listing.text
+
+
+def test_a_contributor_cannot_find_corrections_by_a_readers_email(
+    client, contributor, emailed
+):
+    client.force_login(contributor)
+    search = client.get(reverse(CHANGELIST), {"q": READER_EMAIL})
+    assert list(search.context["cl"].result_list) == []
+    probe = client.get(reverse(CHANGELIST), {"email__startswith": "leyla"})
+    assert probe.status_code in (302, 400)
+    assert READER_EMAIL not in probe.text
+    assert "leyla" not in probe.get("Location", "")
+
+
+def test_an_editor_may_filter_the_list_by_email(editor_client, emailed):
+    page = editor_client.get(reverse(CHANGELIST), {"email__startswith": "leyla"})
+    assert page.status_code == 200
+    assert list(page.context["cl"].result_list) == [emailed]

@@ -31,6 +31,7 @@ def production_env(tmp_path, **extra):
         "DJANGO_SETTINGS_MODULE": "portal.settings",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "testserver,localhost,127.0.0.1",
+        "SITE_URL": "https://testserver",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
         **extra,
     }

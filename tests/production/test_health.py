@@ -10,11 +10,16 @@ import time
 
 import pytest
 from django.core.cache import cache
+from django.db import connection, connections
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from events.models import Event
+from portal import health
 from portal.models import Correction
+from portal.pagecache import content_models
 from tests.builders import make_event
 from tests.production.test_faults import ROOT, cut, free_port
 
@@ -176,10 +181,73 @@ def test_pages_the_api_and_the_correction_form_work_while_the_cache_is_down(
     assert Correction.objects.get().message == message
 
 
-def test_readyz_answers_503_naming_the_cache_when_it_is_down(client, redis_down):
+def test_readyz_stays_ready_while_only_the_cache_is_down(client, redis_down):
+    # Pages keep working without the cache (above), so a load balancer must
+    # not take every server out over it: the body reports it, the status not.
     response, seconds = timed(client.get, "/readyz", HTTP_HOST=INSTANCE)
-    assert response.status_code == 503
+    assert response.status_code == 200
     assert response.json() == {"database": "ok", "cache": "error"}
     # set, get and delete: half a second each at most, plus room for load.
     assert seconds < 4.0
     assert client.get("/healthz").status_code == 200
+
+
+# A locked table: pages wait on it, so the instance is not ready.
+
+
+def test_readyz_reads_every_table_readers_pages_read(client):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/readyz", HTTP_HOST=INSTANCE)
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "cache": "ok"}
+    read = " ".join(query["sql"] for query in queries)
+    for model in content_models():
+        assert connection.ops.quote_name(model._meta.db_table) in read, model
+
+
+def lock_events_table():
+    """Another connection takes an ACCESS EXCLUSIVE lock on the events table, as
+    a migration or a long ALTER TABLE does, and keeps it until rolled back."""
+    other = connections.create_connection("default")
+    other.set_autocommit(False)
+    with other.cursor() as cursor:
+        table = other.ops.quote_name(Event._meta.db_table)
+        cursor.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
+    return other
+
+
+@pytest.fixture
+def events_table_locked():
+    other = lock_events_table()
+    yield
+    other.rollback()
+    other.close()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="table locks are PostgreSQL's"
+)
+def test_readyz_answers_503_while_a_content_table_is_locked(
+    events_table_locked, caplog
+):
+    client = Client(raise_request_exception=False)
+    response, seconds = timed(client.get, "/readyz", HTTP_HOST=INSTANCE)
+    assert response.status_code == 503
+    assert response.json() == {"database": "error", "cache": "ok"}
+    # It gives up after its own short timeout, not the pages' 15 seconds.
+    timeout = health.READY_TIMEOUT_MS / 1000
+    assert timeout <= seconds < timeout + 3
+    assert [(r.name, r.levelname) for r in caplog.records] == [
+        ("portal.faults", "WARNING")
+    ]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="table locks are PostgreSQL's"
+)
+def test_readyz_is_ready_again_once_the_lock_is_released(client):
+    other = lock_events_table()
+    assert client.get("/readyz", HTTP_HOST=INSTANCE).status_code == 503
+    other.rollback()
+    other.close()
+    assert client.get("/readyz", HTTP_HOST=INSTANCE).status_code == 200

@@ -48,12 +48,15 @@ def test_make_serve_refuses_to_start_with_debug_on(debug):
 def test_make_serve_names_every_missing_setting():
     result = make_serve(DEBUG="0", SECRET_KEY="x" * 50)
     assert result.returncode != 0
-    assert "set DATABASE_URL ALLOWED_HOSTS in the environment" in result.stderr
+    assert "set DATABASE_URL ALLOWED_HOSTS SITE_URL in the environment" in result.stderr
 
 
 def test_make_serve_wants_postgresql():
     result = make_serve(
-        DATABASE_URL="sqlite:///db.sqlite3", SECRET_KEY="x" * 50, ALLOWED_HOSTS="a"
+        DATABASE_URL="sqlite:///db.sqlite3",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="a",
+        SITE_URL="https://a",
     )
     assert result.returncode != 0
     assert "DATABASE_URL must be a postgres:// address" in result.stderr
@@ -274,6 +277,7 @@ def test_make_serve_checks_migrates_and_serves_with_postgresql(serve_database):
         "HOME": os.environ.get("HOME", "/tmp"),
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "localhost",
+        "SITE_URL": f"http://localhost:{port}",
         "DATABASE_URL": serve_database,
         "BEHIND_TLS_PROXY": "1",
         "BIND": f"127.0.0.1:{port}",

@@ -224,6 +224,7 @@ def server_env(cluster, port):
         "DEBUG": "0",
         "SECRET_KEY": "realstack-test-secret-key-0b6f1e8a4c2d9e7f5a3b1c8d6e4f2a0b",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SITE_URL": f"http://127.0.0.1:{port}",
         # Plain HTTP on loopback: no redirect to HTTPS, cookies not Secure-only.
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_COOKIES": "0",

@@ -5,8 +5,8 @@ load balancer (docs/scaling.md):
   B (sessions: cached_db, read from Redis, written through to the database);
 - an import previewed on A can be confirmed on B (the file waits in Redis);
 - the API's per-address limit counts requests to both servers together;
-- with redis-server stopped, both keep answering: pages, the API, and the
-  editor's session (read from the database).
+- with redis-server stopped, both keep answering: pages, the API, the
+  editor's session (read from the database) and /readyz, which stays 200.
 """
 
 import contextlib
@@ -189,9 +189,11 @@ def test_two_servers_share_sessions_imports_and_limits_through_redis(
         assert response.status_code == 200, (response.url, a.log_tail())
         assert seconds < OUTAGE_ANSWER_SECONDS, (response.url, seconds)
     assert 'id="logout-form"' in answers[3][0].text, "signed out while Redis was down"
+    # Ready still (pages work), with the cache's failure in the body: a Redis
+    # outage must not take every server out of the load balancer.
     ready = http.get(f"{b.base}/readyz", timeout=10)
     assert (ready.status_code, ready.json()) == (
-        503,
+        200,
         {"database": "ok", "cache": "error"},
     )
     slowest = max(seconds for _, seconds in answers)

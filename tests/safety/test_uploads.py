@@ -60,16 +60,23 @@ def test_too_large_a_file_is_refused(editor_client, settings):
 
 
 @pytest.mark.django_db
-def test_the_size_limit_reads_the_environment(monkeypatch):
+def test_the_limits_read_the_environment(monkeypatch):
     import importlib
 
     import portal.settings as portal_settings
 
     monkeypatch.setenv("IMPORT_MAX_BYTES", "1234")
+    monkeypatch.setenv("IMPORT_MAX_ROWS", "12")
     try:
-        assert importlib.reload(portal_settings).IMPORT_MAX_BYTES == 1234
+        reloaded = importlib.reload(portal_settings)
+        assert (reloaded.IMPORT_MAX_BYTES, reloaded.IMPORT_MAX_ROWS) == (1234, 12)
         monkeypatch.delenv("IMPORT_MAX_BYTES")
-        assert importlib.reload(portal_settings).IMPORT_MAX_BYTES == 5 * 1024 * 1024
+        monkeypatch.delenv("IMPORT_MAX_ROWS")
+        reloaded = importlib.reload(portal_settings)
+        assert (reloaded.IMPORT_MAX_BYTES, reloaded.IMPORT_MAX_ROWS) == (
+            1024 * 1024,
+            300,
+        )
     finally:
         importlib.reload(portal_settings)
 
