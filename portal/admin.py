@@ -266,7 +266,7 @@ class ConflictAwareForm(ConcurrentForm):
 
     def clean(self):
         if not self.instance._concurrencymeta.enabled:
-            # Reverting or recovering (see PublishableAdmin.revision_view): the
+            # Reverting or recovering (see WorkflowAdmin.revision_view): the
             # editor deliberately saves an older copy.
             return forms.ModelForm.clean(self)
         cleaned = super().clean()
@@ -588,10 +588,12 @@ class TranslatedHistoryAdmin(HistoryAdmin, TranslatedAdmin):
     version holds every language."""
 
 
-class PublishableAdmin(TranslatedHistoryAdmin):
+class WorkflowAdmin(TranslatedHistoryAdmin):
     """Records that go through draft → in review → published → archived, with
     stale edits refused (django-concurrency's form and version column; its
-    ModelAdmin is not used because its action hooks predate Django 6.1's)."""
+    ModelAdmin is not used because its action hooks predate Django 6.1's).
+    Sources use it as it is; the records of the relations add their citations
+    (PublishableAdmin)."""
 
     form = ConflictAwareForm
     formfield_overrides = {VersionField: {"widget": VersionWidget}}
@@ -642,7 +644,6 @@ class PublishableAdmin(TranslatedHistoryAdmin):
         "submitted_by",
         "submitted_at",
     )
-    inlines = (CitationInline,)
     save_on_top = True
     change_form_template = "admin/portal/publishable_change_form.html"
     actions = ("send_for_review", "publish", "return_to_draft", "archive")
@@ -753,6 +754,12 @@ class PublishableAdmin(TranslatedHistoryAdmin):
     def has_publish_permission(self, request):
         return workflow.can_publish(request.user, self.model)
 
+
+class PublishableAdmin(WorkflowAdmin):
+    """The records of the relations: the workflow, and their citations."""
+
+    inlines = (CitationInline,)
+
     def get_search_results(self, request, queryset, search_term):
         """On PostgreSQL, every word is looked for in the record's stored,
         folded text (title, summary and body in every language, as the site
@@ -797,7 +804,7 @@ class PersonAdmin(PublishableAdmin):
     date_hierarchy = "updated_at"
     fieldsets = (
         (None, {"fields": ("name", "slug", "honorific", "country", "bio")}),
-        PublishableAdmin.publishing_fieldset,
+        WorkflowAdmin.publishing_fieldset,
     )
 
 
@@ -829,15 +836,50 @@ class OrganizationAdmin(PublishableAdmin):
                 )
             },
         ),
-        PublishableAdmin.publishing_fieldset,
+        WorkflowAdmin.publishing_fieldset,
     )
 
 
 @admin.register(Source)
-class SourceAdmin(TranslatedHistoryAdmin):
+class SourceAdmin(WorkflowAdmin):
+    """Sources follow the workflow: a contributor's new source is a draft,
+    and neither its page nor any citation of it is public until an editor
+    publishes it."""
+
     resource_classes = (SourceResource,)
-    list_display = ("title", "kind", "publisher", "published_on", "language")
-    list_filter = ("kind", "language")
+    import_form_class = PublishableImportForm
+    confirm_form_class = PublishableConfirmImportForm
+    list_display = (
+        "title",
+        "kind",
+        "publisher",
+        "published_on",
+        "language",
+        "status",
+    )
+    list_filter = ("status", "kind", "language")
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "title",
+                    "slug",
+                    "kind",
+                    "publisher",
+                    "url",
+                    (
+                        "published_on",
+                        "published_on_precision",
+                        "published_on_approximate",
+                    ),
+                    "language",
+                    "notes",
+                )
+            },
+        ),
+        WorkflowAdmin.publishing_fieldset,
+    )
     list_select_related = ("publisher",)
     search_fields = ("url", *all_languages("title"))
     autocomplete_fields = ("publisher",)
@@ -895,7 +937,7 @@ class IndicatorAdmin(PublishableAdmin):
                 )
             },
         ),
-        PublishableAdmin.publishing_fieldset,
+        WorkflowAdmin.publishing_fieldset,
     )
 
 

@@ -52,7 +52,7 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import has_vary_header
 
-from .models import ContentToken, Publishable, Status
+from .models import ContentToken, Status, WorkflowModel
 from .models.cache import new_token
 from .siteurl import site_url
 
@@ -161,7 +161,7 @@ def read_token(using=None):
             output_field=DateTimeField(),
         )
         for model in apps.get_models()
-        if issubclass(model, Publishable)
+        if issubclass(model, WorkflowModel)
     ]
     row = (
         ContentToken.objects.db_manager(using or router.db_for_read(ContentToken))

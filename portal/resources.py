@@ -65,9 +65,9 @@ from .models import (
     Person,
     Place,
     PlaceKind,
-    Publishable,
     Source,
     Status,
+    WorkflowModel,
 )
 from .uploads import CheckedImportForm, too_many_rows_message
 
@@ -607,10 +607,15 @@ STATUS_STEPS = {
 
 def may_update(user, record):
     """Whether the user may change an existing record (the admin's rule)."""
-    if isinstance(record, Publishable):
+    if isinstance(record, WorkflowModel):
         return workflow.can_edit(user, record)
     opts = record._meta
     return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+
+def may_add(user, record):
+    opts = record._meta
+    return user.has_perm(f"{opts.app_label}.add_{opts.model_name}")
 
 
 class PortalResource(resources.ModelResource):
@@ -648,7 +653,7 @@ class PortalResource(resources.ModelResource):
 
     @property
     def publishable(self):
-        return issubclass(self._meta.model, Publishable)
+        return issubclass(self._meta.model, WorkflowModel)
 
     @classmethod
     def field_from_django_field(cls, field_name, django_field, readonly):
@@ -890,6 +895,12 @@ class PortalResource(resources.ModelResource):
                     "“%(record)s” already exists and you may not change it."
                 ) % {"record": instance}
             self.refusal = message
+        elif new and self.user is not None and not may_add(self.user, instance):
+            # The admin asks for the right to add before an upload; this holds
+            # for every other caller too (places are added by editors only).
+            self.refusal = gettext("You may not add %(kind)s.") % {
+                "kind": instance._meta.verbose_name_plural
+            }
 
     def import_instance(self, instance, row, **kwargs):
         errors = {}
@@ -1082,6 +1093,7 @@ class PersonResource(PortalResource):
 
 class SourceResource(PortalResource):
     publisher = related("publisher", Organization)
+    status = status_column()
     published_on = PartialDateField("published_on")
 
     export_select_related = ("publisher",)
@@ -1097,6 +1109,7 @@ class SourceResource(PortalResource):
             "published_on",
             "language",
             *in_every_language("notes"),
+            "status",
         )
 
 

@@ -12,11 +12,11 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Publishable, Status
+from .models import Status, WorkflowModel
 
 
 def publishable_models():
-    return [model for model in apps.get_models() if issubclass(model, Publishable)]
+    return [model for model in apps.get_models() if issubclass(model, WorkflowModel)]
 
 
 def can_publish(user, model):
@@ -30,8 +30,8 @@ def can_edit(user, record):
     if not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
         return False
     if can_publish(user, type(record)) or not hasattr(record, "status"):
-        # Reference records without a workflow (places, sources) follow their
-        # model permissions alone.
+        # Places, which have no workflow, follow their model permissions alone
+        # (and only editors hold them).
         return True
     return record.pk is None or (
         record.status == Status.DRAFT and record.created_by_id == user.pk

@@ -512,10 +512,6 @@ def test_a_contributor_cannot_change_an_existing_place(contributor, baku):
     )
     (invalid,) = result.invalid_rows
     assert "already exists" in invalid.non_field_specific_errors[0]
-    result = run_import(
-        PlaceResource, rows(headers, ["ganja", "Ganja", "city"]), contributor
-    )
-    assert errors_of(result) == []
 
 
 def test_an_editor_publishes_through_an_import(editor_client, editor, baku):

@@ -409,6 +409,8 @@ class Source(PartialDatesMixin, WorkflowModel):
             # The API's sources and the admin changelist, newest first, and
             # the changelist's date hierarchy.
             models.Index(fields=["-published_on"], name="source_published_on"),
+            # Scheduled sources count in the page cache's content token.
+            published_index("source"),
         ]
 
     def __str__(self):
