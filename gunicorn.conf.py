@@ -1,5 +1,5 @@
 """gunicorn settings for `make serve`, every one from the environment (README,
-Production). Logs go to stdout through portal.logging.GunicornLogger."""
+Production). Logs go to stdout through portal.ops.logging.GunicornLogger."""
 
 import os
 from pathlib import Path
@@ -41,7 +41,7 @@ forwarded_allow_ips = os.environ.get("TRUSTED_PROXIES") or (
 accesslog = "-"
 errorlog = "-"
 loglevel = "info"
-logger_class = "portal.logging.GunicornLogger"
+logger_class = "portal.ops.logging.GunicornLogger"
 if Path("/dev/shm").is_dir():
     # Workers' heartbeat files in memory, not on a possibly slow disk.
     worker_tmp_dir = "/dev/shm"

@@ -101,7 +101,7 @@ def main():
     from django.urls import reverse
 
     from events.models import Event
-    from portal.uploads import count_rows
+    from portal.core.uploads import count_rows
 
     setup_test_environment()
     if connection.vendor == "postgresql":

@@ -9,7 +9,7 @@ projects, bench/synth.py) it
 1. makes a PostgreSQL cluster of its own on loopback, migrates a database and
    fills it with synthetic records;
 2. serves it with gunicorn and gunicorn.conf.py, production settings (DEBUG
-   off), twice: with the page cache (portal/pagecache.py) on, then off;
+   off), twice: with the page cache (portal/ops/pagecache.py) on, then off;
 3. drives each page with wrk (Debian's `wrk`) from a second process on
    loopback, 8 connections for --duration seconds, after a short warm-up, and
    records requests per second and the 50th/99th percentile latencies;
@@ -144,7 +144,7 @@ def database_url(cluster, name):
 # Each size is measured three times, with these caches on (seconds kept):
 # "cached" as the site runs; "uncached" without the page cache, so every page
 # is rendered, but with what many pages compute alike kept under the content
-# token (facet counts, list sizes; portal/datacache.py); "cold" with neither,
+# token (facet counts, list sizes; portal/core/datacache.py); "cold" with neither,
 # every page computed from scratch.
 MODES = {
     "cached": {"PAGE_CACHE_SECONDS": "300", "DATA_CACHE_SECONDS": "300"},
@@ -225,7 +225,8 @@ def prepare_database(cluster, size, seed):
             "import json;"
             "from events.models import Event, Agreement;"
             "from projects.models import Project;"
-            "from portal.models import Person, Organization, Place, Source, Citation;"
+            "from portal.core.models import"
+            " Person, Organization, Place, Source, Citation;"
             "print(json.dumps({m.__name__: m.objects.count() for m in "
             "(Event, Agreement, Project, Person, Organization, Place, Source, "
             "Citation)}))",

@@ -75,8 +75,9 @@ from events.models import (  # noqa: E402
     Participation,
     Side,
 )
-from portal.dates import Precision, truncate  # noqa: E402
-from portal.models import (  # noqa: E402
+from portal.core.content import replace_token  # noqa: E402
+from portal.core.dates import Precision, truncate  # noqa: E402
+from portal.core.models import (  # noqa: E402
     Citation,
     Indicator,
     Observation,
@@ -89,7 +90,6 @@ from portal.models import (  # noqa: E402
     SourceKind,
     Status,
 )
-from portal.pagecache import replace_token  # noqa: E402
 from projects.models import (  # noqa: E402
     Direction,
     Milestone,

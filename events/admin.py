@@ -2,17 +2,16 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from portal.admin import (
+from events.models import Agreement, Event, Participation
+from events.resources import AgreementResource, EventResource
+from portal.core.admin import (
     ParentPermissionsInline,
     PublishableAdmin,
     RelatedRecordsInline,
     TranslatedHistoryAdmin,
     all_languages,
 )
-from portal.resources import PublishableConfirmImportForm, PublishableImportForm
-
-from .models import Agreement, Event, Participation
-from .resources import AgreementResource, EventResource
+from portal.core.resources import PublishableConfirmImportForm, PublishableImportForm
 
 
 class ParticipationInline(ParentPermissionsInline, TranslationTabularInline):

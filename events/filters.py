@@ -1,11 +1,10 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from portal.datacache import cached
-from portal.filters import ANY, FacetedFilterSet, TextFilter, Within, published
-from portal.models import Organization, Person, Place
-
-from .models import Agreement, AgreementKind, AgreementStatus, Event, EventKind
+from events.models import Agreement, AgreementKind, AgreementStatus, Event, EventKind
+from portal.core.datacache import cached
+from portal.core.filters import ANY, FacetedFilterSet, TextFilter, Within, published
+from portal.core.models import Organization, Person, Place
 
 
 def event_years():

@@ -5,9 +5,9 @@ from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.dates import Precision, format_partial_range, precision_fields
-from portal.markdown import MARKDOWN_HELP
-from portal.models import (
+from portal.core.dates import Precision, format_partial_range, precision_fields
+from portal.core.markdown import MARKDOWN_HELP
+from portal.core.models import (
     Organization,
     PartialDatesMixin,
     Person,
@@ -19,7 +19,7 @@ from portal.models import (
     public_or_none,
     published_q,
 )
-from portal.models.base import (
+from portal.core.models.base import (
     NullsLastIndex,
     published_index,
     published_requires_date,
@@ -150,6 +150,11 @@ class Event(PartialDatesMixin, Publishable):
     partial_dates = ("date",)
 
     objects = EventQuerySet.as_manager()
+
+    # What search reads (portal/core/search.py), by weight: the site search,
+    # the lists' text filter and the admin's search, stored per row on
+    # PostgreSQL (migration portal 0011).
+    search_weights = (("title",), ("summary",), ("body",))
 
     class Meta(Publishable.Meta):
         verbose_name = _("event")
@@ -319,6 +324,11 @@ class Agreement(PartialDatesMixin, Publishable):
     partial_dates = ("signed_on",)
 
     objects = AgreementQuerySet.as_manager()
+
+    # What search reads (portal/core/search.py), by weight: the site search,
+    # the lists' text filter and the admin's search, stored per row on
+    # PostgreSQL (migration portal 0011).
+    search_weights = (("title",), ("summary",), ("body",))
 
     class Meta(Publishable.Meta):
         verbose_name = _("agreement")

@@ -1,8 +1,9 @@
-"""Import and export of events and agreements (see portal/resources.py for the
+"""Import and export of events and agreements (see portal/core/resources.py for the
 rules every resource shares, docs/import-format.md for the columns)."""
 
-from portal.models import Organization, Place
-from portal.resources import (
+from events.models import Agreement, Event
+from portal.core.models import Organization, Place
+from portal.core.resources import (
     FollowingDateField,
     PartialDateField,
     PortalResource,
@@ -11,8 +12,6 @@ from portal.resources import (
     related_list,
     status_column,
 )
-
-from .models import Agreement, Event
 
 
 class EventResource(PortalResource):

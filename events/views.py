@@ -6,10 +6,9 @@ from django.db.models.functions import ExtractYear, RowNumber
 from django.shortcuts import render
 from django.views.generic import DetailView, YearArchiveView
 
-from portal.views import FilteredListView, PublishedMixin
-
-from .filters import AgreementFilter, EventFilter
-from .models import Agreement, Event
+from events.filters import AgreementFilter, EventFilter
+from events.models import Agreement, Event
+from portal.core.views import FilteredListView, PublishedMixin, reads_query
 
 
 class EventListView(FilteredListView):
@@ -45,6 +44,7 @@ class YearOnTimeline:
         return iter((self.year, self.events))
 
 
+@reads_query()
 def timeline(request):
     """The latest published events of every year, newest year first, under an
     overview of the decades; each year links to its page with all of them.

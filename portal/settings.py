@@ -92,7 +92,7 @@ def site_url(value):
 
 
 # The site's own address, from which every absolute URL it writes is made
-# (canonical links, feeds, the sitemap, the API…: portal/siteurl.py), never from
+# (canonical links, feeds, the sitemap, the API…: portal/core/siteurl.py), never from
 # the request's Host header. In development (DEBUG, no SITE_URL) the address the
 # page was asked for.
 SITE_URL = site_url(os.environ["SITE_URL"]) if os.environ.get("SITE_URL") else ""
@@ -104,8 +104,8 @@ if not DEBUG and not SITE_URL:
 INSTALLED_APPS = [
     # Before the admin, so its translation tabs and widgets take precedence.
     "modeltranslation",
-    # django.contrib.admin, with two-factor sign-in (portal/twofactor.py).
-    "portal.apps.PortalAdminConfig",
+    # django.contrib.admin, with two-factor sign-in (portal/editorial/twofactor.py).
+    "portal.editorial.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -125,39 +125,45 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
-    "portal",
-    # Counts for the limits (API, corrections form, sign-in), in the database.
-    "portal.limits",
+    # The layers, bottom to top (docs/architecture.md): the shared core (label
+    # "portal"), the record apps, operations, then the features.
+    "portal.core",
     "events",
     "projects",
+    "portal.ops",
+    # Counts for the limits (API, corrections form, sign-in), in the database.
+    "portal.ops.limits",
+    "portal.site",
+    "portal.opendata",
+    "portal.editorial",
 ]
 
 MIDDLEWARE = [
     # Before anything reads them: X-Forwarded-For and X-Forwarded-Proto count
-    # only from TRUSTED_PROXIES (portal/security.py).
-    "portal.security.ProxyHeadersMiddleware",
+    # only from TRUSTED_PROXIES (portal/ops/security.py).
+    "portal.ops.security.ProxyHeadersMiddleware",
     # Every 429, whatever answered it, is kept by no cache.
-    "portal.security.NoStoreWhenLimitedMiddleware",
+    "portal.ops.security.NoStoreWhenLimitedMiddleware",
     # First, so every response (redirects and static files too) carries the id
     # and everything logged while answering it names it.
-    "portal.middleware.RequestIdMiddleware",
+    "portal.ops.middleware.RequestIdMiddleware",
     # Before anything that reads the database: with DATABASE_REPLICA_URL, marks
-    # readers' requests, whose reads may go to the replica (portal/routers.py).
-    "portal.routers.ReplicaRoutingMiddleware",
+    # readers' requests, whose reads may go to the replica (portal/ops/routers.py).
+    "portal.ops.routers.ReplicaRoutingMiddleware",
     # Before SecurityMiddleware and whitenoise, so its https redirects and the
     # static files get these headers too.
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    "portal.middleware.CrossOriginResourcePolicyMiddleware",
+    "portal.ops.middleware.CrossOriginResourcePolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # /healthz and /readyz, answered before CommonMiddleware checks the Host
     # (probes use the instance's address) but after the header middleware.
-    "portal.health.HealthCheckMiddleware",
-    # A database outage raised by a view becomes a 503 page (portal/faults.py).
-    "portal.faults.DatabaseOutageMiddleware",
+    "portal.ops.health.HealthCheckMiddleware",
+    # A database outage raised by a view becomes a 503 page (portal/ops/faults.py).
+    "portal.ops.faults.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous reads of public pages answered from the cache (portal/pagecache.py).
-    "portal.pagecache.PageCacheMiddleware",
+    # Anonymous reads of public pages answered from the cache (portal/ops/pagecache.py).
+    "portal.ops.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, so even its redirects carry the CORS headers.
     "corsheaders.middleware.CorsMiddleware",
@@ -165,8 +171,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Signs out sessions SESSION_MAX_HOURS after their sign-in (portal/security.py).
-    "portal.security.SessionLifetimeMiddleware",
+    # Signs out sessions SESSION_MAX_HOURS after their sign-in (portal/ops/security.py).
+    "portal.ops.security.SessionLifetimeMiddleware",
     # Whether the session was signed in with a code: request.user.is_verified().
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -188,8 +194,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "portal.datacache.template_context",
-                "portal.siteurl.template_context",
+                "portal.core.datacache.template_context",
+                "portal.core.siteurl.template_context",
             ],
         },
     },
@@ -224,7 +230,7 @@ DATABASES = {
     )
 }
 # A PostgreSQL streaming replica of it: readers' pages read from there, editors
-# and every write use the primary (portal/routers.py, docs/scaling.md).
+# and every write use the primary (portal/ops/routers.py, docs/scaling.md).
 DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
 if DATABASE_REPLICA_URL:
     DATABASES["replica"] = database(DATABASE_REPLICA_URL)
@@ -236,7 +242,7 @@ if DATABASE_REPLICA_URL:
         )
     # Tests use the test database for both, not a second test database.
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    DATABASE_ROUTERS = ["portal.routers.ReplicaRouter"]
+    DATABASE_ROUTERS = ["portal.ops.routers.ReplicaRouter"]
 # While the replica cannot be reached a process reads from the primary, trying
 # the replica again after this many seconds.
 DATABASE_REPLICA_RETRY_SECONDS = env_int("DATABASE_REPLICA_RETRY_SECONDS", 10)
@@ -275,7 +281,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Media: files the site writes, today only the downloads it builds once per
-# content token (portal/datacache.py), kept on the local disk here (shared by
+# content token (portal/core/datacache.py), kept on the local disk here (shared by
 # every worker of this machine) or in the S3 bucket (AWS_STORAGE_BUCKET_NAME).
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 
@@ -389,8 +395,8 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 _COOKIE_PREFIX = "__Host-" if SESSION_COOKIE_SECURE else ""
 SESSION_COOKIE_NAME = f"{_COOKIE_PREFIX}sessionid"
 CSRF_COOKIE_NAME = f"{_COOKIE_PREFIX}csrftoken"
-# Messages ("there is no page 7") in a cookie named like them (portal/security.py).
-MESSAGE_STORAGE = "portal.security.MessageStorage"
+# Messages ("there is no page 7") in a cookie named like them (portal/ops/security.py).
+MESSAGE_STORAGE = "portal.ops.security.MessageStorage"
 MESSAGES_COOKIE_NAME = f"{_COOKIE_PREFIX}messages"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
@@ -401,7 +407,7 @@ LOGIN_URL = "admin:login"
 
 # Imports: a file is imported whole or not at all. Exported text cells that a
 # spreadsheet would run as formulas (starting with =, +, -, @, tab or CR) get a
-# leading apostrophe in portal/resources.py, which re-import strips again;
+# leading apostrophe in portal/core/resources.py, which re-import strips again;
 # django-import-export's own escaping only drops a leading "=" (losing data and
 # missing the rest), so it stays off.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
@@ -415,17 +421,17 @@ from import_export.formats import base_formats  # noqa: E402
 IMPORT_EXPORT_FORMATS = [base_formats.CSV, base_formats.XLSX]
 
 # Import uploads are refused above IMPORT_MAX_ROWS rows or IMPORT_MAX_BYTES bytes
-# (portal/uploads.py checks both, and the type, before the rows are read): what
+# (portal/core/uploads.py checks both, and the type, before the rows are read): what
 # one request previews or confirms well within GUNICORN_TIMEOUT on a small server
 # (docs/import-format.md, "Limits", has the measurements). Record bodies are
-# Markdown, rendered by portal/markdown.py.
+# Markdown, rendered by portal/core/markdown.py.
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 300)
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 1024 * 1024)
 if IMPORT_MAX_ROWS < 1 or IMPORT_MAX_BYTES < 1:
     raise ImproperlyConfigured("IMPORT_MAX_ROWS and IMPORT_MAX_BYTES must be positive.")
 
-# The JSON API (/api/v1/, portal/api/, docs/api.md): read-only, anonymous, paged,
-# rate-limited per address through the cache.
+# The JSON API (/api/v1/, portal/opendata/api/, docs/api.md): read-only,
+# anonymous, paged, rate-limited per address through the cache.
 API_PAGE_SIZE = 20
 API_MAX_PAGE_SIZE = 100
 # Requests per client address: "120/min"; s, min, hour or day.
@@ -442,7 +448,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": [],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_THROTTLE_CLASSES": ["portal.api.throttling.AddressRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["portal.opendata.api.throttling.AddressRateThrottle"],
     "COERCE_DECIMAL_TO_STRING": False,
 }
 SPECTACULAR_SETTINGS = {
@@ -468,9 +474,9 @@ SPECTACULAR_SETTINGS = {
     "ENABLE_DJANGO_DEPLOY_CHECK": False,
     # One name for each choice set several fields share.
     "ENUM_NAME_OVERRIDES": {
-        "PrecisionEnum": "portal.dates.Precision",
-        "QualifierEnum": "portal.models.indicators.Qualifier",
-        "CurrencyEnum": "portal.models.indicators.Currency",
+        "PrecisionEnum": "portal.core.dates.Precision",
+        "QualifierEnum": "portal.core.models.indicators.Qualifier",
+        "CurrencyEnum": "portal.core.models.indicators.Currency",
     },
 }
 # Anyone may read the API from a browser on another site; nothing else crosses.
@@ -481,16 +487,16 @@ CORS_ALLOW_CREDENTIALS = False
 
 # Logs go to stdout: JSON lines in production, text while developing; each names
 # its request id and none holds cookies, form data, addresses or emails
-# (portal/logging.py). gunicorn's own logs match (gunicorn.conf.py).
+# (portal/ops/logging.py). gunicorn's own logs match (gunicorn.conf.py).
 LOG_FORMAT = os.environ.get("LOG_FORMAT") or ("text" if DEBUG else "json")
 if LOG_FORMAT not in ("json", "text"):
     raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request": {"()": "portal.logging.RequestContext"}},
+    "filters": {"request": {"()": "portal.ops.logging.RequestContext"}},
     "formatters": {
-        "portal": {"()": "portal.logging.formatter", "kind": LOG_FORMAT},
+        "portal": {"()": "portal.ops.logging.formatter", "kind": LOG_FORMAT},
     },
     "handlers": {
         "console": {
@@ -504,7 +510,7 @@ LOGGING = {
 }
 
 # Faults: database outages and the cache.
-# While the database is down pages answer 503 (portal/faults.py) with this
+# While the database is down pages answer 503 (portal/ops/faults.py) with this
 # Retry-After, in seconds.
 DB_OUTAGE_RETRY_AFTER = env_int("DB_OUTAGE_RETRY_AFTER", 30)
 # With REDIS_URL the default cache is Redis, shared by every app server (editors'
@@ -525,14 +531,14 @@ if REDIS_URL:
             },
         }
     }
-    # Rendered public pages (portal/pagecache.py), shared by every app server.
+    # Rendered public pages (portal/ops/pagecache.py), shared by every app server.
     CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
-    # Facet counts, years and charts under the content token (portal/datacache.py).
+    # Facet counts, years and charts under the content token (portal/core/datacache.py).
     CACHES["data"] = {**CACHES["default"], "KEY_PREFIX": "data"}
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        # Rendered public pages (portal/pagecache.py), each process its own:
+        # Rendered public pages (portal/ops/pagecache.py), each process its own:
         # at most PAGE_CACHE_MAX_ENTRIES of them, the oldest dropped first.
         "pages": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -540,7 +546,7 @@ else:
             "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 500)},
         },
         # Facet counts, years and charts under the content token
-        # (portal/datacache.py): small entries, many pages share each.
+        # (portal/core/datacache.py): small entries, many pages share each.
         "data": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "data",
@@ -552,7 +558,7 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # Limits (the API's requests per client, the corrections form, the sign-in
 # slow-down) count where every server process sees the same numbers
-# (portal/limits/store.py): "database" (a table, one atomic statement per
+# (portal/ops/limits/store.py): "database" (a table, one atomic statement per
 # count) or "redis" (REDIS_URL). A count kept per process would multiply each
 # limit by the number of processes, so nothing else is accepted.
 RATE_LIMIT_STORE = os.environ.get("RATE_LIMIT_STORE") or (
@@ -588,7 +594,7 @@ def proxy_networks(value):
 
 # Who is asking: the peer's own address, unless the peer is one of these
 # proxies; then the client is the first address in X-Forwarded-For, read from
-# the right, that is not one of them (portal/security.py client_ip). One
+# the right, that is not one of them (portal/ops/security.py client_ip). One
 # setting for HTTPS detection, the sign-in lock-out, the API throttle and the
 # corrections form, and gunicorn's forwarded_allow_ips (gunicorn.conf.py).
 # BEHIND_TLS_PROXY alone means a proxy on this machine.
@@ -634,13 +640,13 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "portal.security.client_key"
+AXES_CLIENT_IP_CALLABLE = "portal.ops.security.client_key"
 # The lock-out page (admin/portal/locked_out.html) saying how long is left.
-AXES_LOCKOUT_CALLABLE = "portal.signin.lockout_response"
+AXES_LOCKOUT_CALLABLE = "portal.editorial.signin.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 # The code from an authenticator app is a secret too: never stored or logged.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
-# The slow-down (portal/signin.py): once an account has had AXES_FAILURE_LIMIT
+# The slow-down (portal/editorial/signin.py): once an account has had AXES_FAILURE_LIMIT
 # failures within AXES_COOLOFF_TIME, from anywhere, its password is checked
 # again only 1, 2, 4… seconds (at most this many) after its last failure. A
 # browser the editor has signed in with (a signed cookie, for 90 days) is let
@@ -651,8 +657,8 @@ SIGNIN_DEVICE_COOKIE_AGE = 90 * 24 * 3600
 if SIGNIN_SLOWDOWN_MAX_SECONDS < 1:
     raise ImproperlyConfigured("SIGNIN_SLOWDOWN_MAX_SECONDS must be 1 or more.")
 
-# Two-factor sign-in (portal/twofactor.py). Off: editors may set up an app, and
-# then need its code. On: every staff account needs one.
+# Two-factor sign-in (portal/editorial/twofactor.py). Off: editors may set up an
+# app, and then need its code. On: every staff account needs one.
 REQUIRE_2FA = env_bool("REQUIRE_2FA")
 # The name authenticator apps show next to the account.
 OTP_TOTP_ISSUER = "China–Azerbaijan Relations Portal"
@@ -661,7 +667,7 @@ OTP_TOTP_THROTTLE_FACTOR = 1
 
 # Sessions (only editors have any): signed out after SESSION_IDLE_MINUTES
 # without a request (each request pushes the expiry on), SESSION_MAX_HOURS
-# after signing in however busy (portal/security.py), and when the browser
+# after signing in however busy (portal/ops/security.py), and when the browser
 # closes.
 SESSION_COOKIE_AGE = 60 * env_int("SESSION_IDLE_MINUTES", 30)
 SESSION_SAVE_EVERY_REQUEST = True
@@ -672,14 +678,14 @@ if SESSION_COOKIE_AGE <= 0 or SESSION_MAX_AGE_SECONDS <= 0:
         "SESSION_IDLE_MINUTES and SESSION_MAX_HOURS must be more than 0."
     )
 
-# Cached public pages (portal/pagecache.py): kept for PAGE_CACHE_SECONDS (0 turns
+# Cached public pages (portal/ops/pagecache.py): kept for PAGE_CACHE_SECONDS (0 turns
 # the cache off), and never served after a change once each process has re-read
 # the content token, which it does at most every PAGE_CACHE_CHECK_SECONDS.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 PAGE_CACHE_CHECK_SECONDS = env_int("PAGE_CACHE_CHECK_SECONDS", 2)
 # Larger answers (the dataset download, big exports) are not cached.
 PAGE_CACHE_MAX_BYTES = env_int("PAGE_CACHE_MAX_BYTES", 1024 * 1024)
-# What many pages compute alike (facet counts, years, charts; portal/datacache.py)
+# What many pages compute alike (facet counts, years, charts; portal/core/datacache.py)
 # is kept for DATA_CACHE_SECONDS under the same token (0 turns it off).
 DATA_CACHE_SECONDS = env_int("DATA_CACHE_SECONDS", 300)
 

@@ -4,19 +4,13 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from events import feeds as event_feeds
 from events.urls import agreement_patterns
-
-from . import (
-    calendar,
-    corrections,
-    downloads,
-    feeds,
-    health,
-    maps,
-    search,
-    sitemaps,
-    views,
-)
+from portal.editorial import corrections
+from portal.opendata import calendar, downloads, sitemaps
+from portal.ops import health
+from portal.site import maps, search, views
+from projects import feeds as project_feeds
 
 people_patterns = (
     [
@@ -34,7 +28,7 @@ organization_patterns = (
 )
 
 # Probes for load balancers, outside the language prefix; HealthCheckMiddleware
-# answers them first, whatever the Host (portal/health.py).
+# answers them first, whatever the Host (portal/ops/health.py).
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
@@ -47,11 +41,13 @@ urlpatterns += i18n_patterns(
     path("map/<str:kind>/<slug:slug>.geojson", maps.record_geojson, name="map-record"),
     # Feeds and the calendar before the lists' includes; they take the lists'
     # filters in their query strings.
-    path("events/feed/rss/", feeds.EventRssFeed(), name="event-feed-rss"),
-    path("events/feed/atom/", feeds.EventAtomFeed(), name="event-feed-atom"),
+    path("events/feed/rss/", event_feeds.EventRssFeed(), name="event-feed-rss"),
+    path("events/feed/atom/", event_feeds.EventAtomFeed(), name="event-feed-atom"),
     path("events/calendar.ics", calendar.events_ics, name="event-calendar"),
-    path("projects/feed/rss/", feeds.ProjectRssFeed(), name="project-feed-rss"),
-    path("projects/feed/atom/", feeds.ProjectAtomFeed(), name="project-feed-atom"),
+    path("projects/feed/rss/", project_feeds.ProjectRssFeed(), name="project-feed-rss"),
+    path(
+        "projects/feed/atom/", project_feeds.ProjectAtomFeed(), name="project-feed-atom"
+    ),
     # "Download these results" of each list, and every published record at once.
     path("download/<str:kind>.<str:fmt>", downloads.list_download, name="download"),
     path("data/portal-dataset.zip", downloads.dataset, name="dataset"),
@@ -80,7 +76,7 @@ urlpatterns += [
     # ADMIN_PATH: "admin/" unless the installation chose its own.
     path(settings.ADMIN_PATH, admin.site.urls),
     # The JSON API carries its language in ?lang= or Accept-Language, not the path.
-    path("api/v1/", include("portal.api.urls")),
+    path("api/v1/", include("portal.opendata.api.urls")),
     # One sitemap for every language: each <url> names its translations.
     path(
         "sitemap.xml",
@@ -92,4 +88,4 @@ urlpatterns += [
 ]
 
 # A database outage raised inside a middleware is a 503 too; any other error a 500.
-handler500 = "portal.faults.server_error"
+handler500 = "portal.ops.faults.server_error"

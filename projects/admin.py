@@ -2,17 +2,16 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from portal.admin import (
+from portal.core.admin import (
     HistoryAdmin,
     ParentPermissionsInline,
     PublishableAdmin,
     TranslatedHistoryAdmin,
     all_languages,
 )
-from portal.resources import PublishableConfirmImportForm, PublishableImportForm
-
-from .models import Milestone, Partner, Project, Sector
-from .resources import ProjectResource, SectorResource
+from portal.core.resources import PublishableConfirmImportForm, PublishableImportForm
+from projects.models import Milestone, Partner, Project, Sector
+from projects.resources import ProjectResource, SectorResource
 
 
 @admin.register(Sector)

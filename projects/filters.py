@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from portal.filters import (
+from portal.core.filters import (
     ANY,
     FacetedFilterSet,
     TextFilter,
@@ -9,9 +9,8 @@ from portal.filters import (
     countries,
     published,
 )
-from portal.models import Organization, Place
-
-from .models import Direction, Project, ProjectStatus, Sector
+from portal.core.models import Organization, Place
+from projects.models import Direction, Project, ProjectStatus, Sector
 
 
 class ProjectFilter(FacetedFilterSet):

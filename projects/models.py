@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Agreement, Event
-from portal.dates import precision_fields
-from portal.markdown import MARKDOWN_HELP
-from portal.models import (
+from portal.core.dates import precision_fields
+from portal.core.markdown import MARKDOWN_HELP
+from portal.core.models import (
     Currency,
     Organization,
     PartialDatesMixin,
@@ -19,7 +19,7 @@ from portal.models import (
     public_citations,
     published_q,
 )
-from portal.models.base import (
+from portal.core.models.base import (
     NullsLastIndex,
     per_language,
     published_index,
@@ -190,6 +190,11 @@ class Project(PartialDatesMixin, Publishable):
     partial_dates = ("start_date", "end_date")
 
     objects = ProjectQuerySet.as_manager()
+
+    # What search reads (portal/core/search.py), by weight: the site search,
+    # the lists' text filter and the admin's search, stored per row on
+    # PostgreSQL (migration portal 0011).
+    search_weights = (("title",), ("summary",), ("body",))
 
     class Meta(Publishable.Meta):
         verbose_name = _("project")

@@ -1,4 +1,4 @@
-"""Import and export of cooperation projects (see portal/resources.py for the rules
+"""Import and export of cooperation projects (see portal/core/resources.py for the rules
 every resource shares, docs/import-format.md for the columns)."""
 
 from django.core.exceptions import ValidationError
@@ -6,8 +6,8 @@ from django.utils.translation import gettext
 from import_export import widgets
 
 from events.models import Agreement, Event
-from portal.models import Organization, Place
-from portal.resources import (
+from portal.core.models import Organization, Place
+from portal.core.resources import (
     ChoiceWidget,
     ManyField,
     PartialDateField,
@@ -18,8 +18,7 @@ from portal.resources import (
     related_list,
     status_column,
 )
-
-from .models import Partner, PartnerRole, Project, Sector
+from projects.models import Partner, PartnerRole, Project, Sector
 
 
 class PartnersWidget(widgets.ManyToManyWidget):

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Milestone, Project, Sector
+from projects.models import Milestone, Project, Sector
 
 
 @register(Sector)

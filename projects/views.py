@@ -1,10 +1,10 @@
 from django.views.generic import DetailView
 
-from portal import maps
-from portal.views import FilteredListView, PublishedMixin
-
-from .filters import ProjectFilter
-from .models import Project
+from portal.core import maps
+from portal.core.views import FilteredListView, PublishedMixin, reads_query
+from projects.filters import ProjectFilter
+from projects.maps import projects_map
+from projects.models import Project
 
 
 class ProjectListView(FilteredListView):
@@ -21,10 +21,11 @@ class ProjectListView(FilteredListView):
         # filters for the map's data.
         query = self.request.GET.copy()
         query.pop(self.page_kwarg, None)
-        context["map"] = maps.projects_map(self.object_list, query.urlencode())
+        context["map"] = projects_map(self.object_list, query.urlencode())
         return context
 
 
+@reads_query(ProjectFilter)
 def map_geojson(request):
     """/<lang>/projects/map.geojson?<the list's filters>: the projects the list
     shows, as GeoJSON; a filter value it cannot use is a 400 saying which."""
@@ -33,7 +34,7 @@ def map_geojson(request):
     )
     if not filterset.is_valid():
         return maps.error_response(filterset.errors.get_json_data(), status=400)
-    return maps.geojson_response(maps.projects_map(filterset.qs))
+    return maps.geojson_response(projects_map(filterset.qs))
 
 
 class ProjectDetailView(PublishedMixin, DetailView):

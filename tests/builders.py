@@ -5,7 +5,7 @@ import datetime
 import itertools
 
 from events.models import Agreement, Event, EventKind, Participation, Side
-from portal.models import (
+from portal.core.models import (
     Citation,
     Indicator,
     Observation,

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.db import connection
 from django.urls import reverse
 
-from portal.models import Correction
+from portal.core.models import Correction
 from tests.builders import (
     add_milestone,
     add_observation,
@@ -83,7 +83,7 @@ def test_changelists_do_not_run_a_query_per_row(
     add_observation(make_indicator())
     url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
     # 15, plus two every admin page pays: whether the editor has an authenticator
-    # app (portal/twofactor.py) and the session's new expiry (idle timeout).
+    # app (portal/editorial/twofactor.py) and the session's new expiry (idle timeout).
     with django_assert_max_num_queries(17):
         assert editor_client.get(url).status_code == 200
 
@@ -109,7 +109,7 @@ def test_saving_in_the_admin_records_who_created_and_changed(editor_client, edit
         },
     )
     assert response.status_code == 302
-    from portal.models import Person
+    from portal.core.models import Person
 
     person = Person.objects.get(slug="lu-mei")
     assert person.created_by == editor

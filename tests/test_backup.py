@@ -25,7 +25,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from reversion.models import Version
 
-from portal.models import Place
+from portal.core.models import Place
 
 pytestmark = pytest.mark.django_db
 
@@ -163,7 +163,7 @@ def test_a_failed_backup_leaves_no_file(tmp_path, monkeypatch):
     else:
         # The database goes away under the copy.
         monkeypatch.setattr(
-            "portal.management.commands.backup.Command.dump_sqlite",
+            "portal.ops.management.commands.backup.Command.dump_sqlite",
             lambda *args: (_ for _ in ()).throw(CommandError("SQLite backup failed")),
         )
         match = "SQLite backup failed"

@@ -1,7 +1,7 @@
 """The dataset and the lists' downloads are built once per content token
-(portal/datacache.py built_file, portal/downloads.py): every later request, with
-whatever parameters, in any process, gets the kept file; concurrent requests
-wait for the one building it."""
+(portal/core/datacache.py built_file, portal/opendata/downloads.py): every later
+request, with whatever parameters, in any process, gets the kept file; concurrent
+requests wait for the one building it."""
 
 import threading
 import time
@@ -13,8 +13,10 @@ from django.db import connections
 from django.test import Client
 from django.urls import reverse
 
-from portal import datacache, downloads, pagecache
-from portal.models import Status
+from portal.core import datacache
+from portal.core.models import Status
+from portal.opendata import downloads
+from portal.ops import pagecache
 from tests.builders import make_event
 
 URL = "/en/data/portal-dataset.zip"

@@ -18,7 +18,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from portal.charts import (
+from portal.core.dates import Precision
+from portal.core.models import Indicator, Observation, Status
+from portal.site.charts import (
     COLUMNS,
     LINE,
     build_trend,
@@ -26,8 +28,6 @@ from portal.charts import (
     nice_ticks,
     short_period,
 )
-from portal.dates import Precision
-from portal.models import Indicator, Observation, Status
 from tests.builders import add_observation, cite, make_indicator, make_source
 from tests.test_html_validity import ROOT, VALIDATOR
 

@@ -1,5 +1,5 @@
 """What many pages compute alike, kept under the content token
-(portal/datacache.py): facet counts, the number of records a list shows, the
+(portal/core/datacache.py): facet counts, the number of records a list shows, the
 event years, and the home and key-figures pages' content.
 
 The suite runs with this cache off (DATA_CACHE_SECONDS=0 in pyproject); these
@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from events.models import EventKind
-from portal.datacache import CACHE_ALIAS, cached
-from portal.pagecache import token_memo
+from portal.core.datacache import CACHE_ALIAS, cached
+from portal.ops.pagecache import token_memo
 from tests.builders import add_observation, make_event, make_indicator
 
 pytestmark = pytest.mark.django_db

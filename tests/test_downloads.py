@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.downloads import read_csv
-from portal.models import Status
+from portal.core.models import Status
+from portal.opendata.downloads import read_csv
 from tests.builders import (
     add_observation,
     add_participant,

@@ -20,7 +20,7 @@ from html.parser import HTMLParser
 import icalendar
 import pytest
 
-from portal.downloads import read_csv
+from portal.opendata.downloads import read_csv
 from tests.builders import (
     add_milestone,
     add_observation,

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from portal.models import Status
+from portal.core.models import Status
 from tests.builders import make_event, make_place
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from portal.dates import Precision
-from portal.models import Status
+from portal.core.dates import Precision
+from portal.core.models import Status
 from tests.builders import (
     make_country,
     make_event,

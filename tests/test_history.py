@@ -12,8 +12,8 @@ from django.urls import reverse
 from reversion.models import Revision, Version
 
 from events.models import Agreement, Event
-from portal import history
-from portal.models import Citation, Person, Place, Status
+from portal.core import history
+from portal.core.models import Citation, Person, Place, Status
 from tests.admin_forms import form_data
 from tests.builders import (
     add_participant,

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from events.models import Agreement, Event
-from portal.models import Organization, Person, Place, Source
+from portal.core.models import Organization, Person, Place, Source
 from projects.models import Project
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""Bulk import and export (portal/resources.py, docs/import-format.md): files go
+"""Bulk import and export (portal/core/resources.py, docs/import-format.md): files go
 upload → preview → confirm in the admin, whole or not at all; the same file twice
 gives the same database; the workflow, not the file, decides statuses; every
 imported record gets a version; exports escape formulas and re-import unchanged."""
@@ -17,8 +17,8 @@ from reversion.models import Revision, Version
 
 from events.models import Agreement, Event
 from events.resources import AgreementResource, EventResource
-from portal.dates import Precision
-from portal.models import (
+from portal.core.dates import Precision
+from portal.core.models import (
     Indicator,
     Observation,
     Organization,
@@ -27,7 +27,7 @@ from portal.models import (
     Source,
     Status,
 )
-from portal.resources import (
+from portal.core.resources import (
     IndicatorResource,
     ObservationResource,
     OrganizationResource,

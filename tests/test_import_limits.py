@@ -1,4 +1,4 @@
-"""Imports a request can finish (portal/uploads.py, portal/resources.py,
+"""Imports a request can finish (portal/core/uploads.py, portal/core/resources.py,
 docs/import-format.md "Limits"): files over IMPORT_MAX_ROWS or IMPORT_MAX_BYTES
 are refused before their rows are read, with a message naming both limits; a file
 naming one record twice or holding an unknown column is refused whole, in plain
@@ -19,9 +19,10 @@ from reversion.models import Revision, Version
 
 from events.models import Event
 from events.resources import EventResource
-from portal import pagecache, resources
-from portal.models import ContentToken, Indicator, Observation
-from portal.resources import ObservationResource
+from portal.core import resources
+from portal.core.models import ContentToken, Indicator, Observation
+from portal.core.resources import ObservationResource
+from portal.ops import pagecache
 from projects.models import Project
 from projects.resources import ProjectResource
 from tests.builders import make_country, make_organization, make_place
@@ -137,7 +138,7 @@ def test_a_workbook_that_unpacks_to_far_more_than_its_size_is_refused(
 
 
 def test_rows_are_counted_as_the_import_reads_them():
-    from portal.uploads import count_rows
+    from portal.core.uploads import count_rows
 
     quoted = b'slug,title_en\na,"two\nlines"\n,\nb,x\n\n'
     assert count_rows(quoted, "csv", stop_after=10) == 2

@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from events.models import Agreement, Event, EventKind
-from portal.models import Correction, Organization, Person, Status
+from portal.core.models import Correction, Organization, Person, Status
 from projects.models import Direction, Project, ProjectStatus
 from tests.builders import make_event
 from tests.test_query_counts import World
@@ -168,7 +168,7 @@ NEWEST = {
 def test_each_page_uses_the_indexes_named_for_it(client, settings, django_user_model):
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL pass only: these are PostgreSQL plans")
-    from portal.pagecache import read_token
+    from portal.ops.pagecache import read_token
 
     settings.PAGE_CACHE_SECONDS = 0
     build()

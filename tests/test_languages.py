@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from events.models import Agreement, Event
-from portal.dates import Precision, format_partial_date, format_partial_range
-from portal.formatting import format_amount
-from portal.models import Organization, Person
+from portal.core.dates import Precision, format_partial_date, format_partial_range
+from portal.core.formatting import format_amount
+from portal.core.models import Organization, Person
 from projects.models import Project
 from tests.builders import make_event, make_project
 
@@ -236,7 +236,7 @@ def test_people_have_their_standard_names(seeded, slug, az, zh):
 
 
 def test_places_have_their_standard_names(seeded):
-    from portal.models import Place
+    from portal.core.models import Place
 
     baku = Place.objects.get(slug="baku")
     assert (baku.name_az, baku.name_zh_hans) == ("Bakı", "巴库")

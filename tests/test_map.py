@@ -16,9 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Event
-from portal import maps, seed_data
-from portal.models import Place, PlaceKind, Status
+from portal import seed_data
+from portal.core.models import Place, PlaceKind, Status
 from portal.settings import tile_origin
+from portal.site import maps
 from projects.models import Project
 from tests.builders import (
     add_partner,

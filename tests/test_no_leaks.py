@@ -9,7 +9,7 @@ import zipfile
 import pytest
 from django.utils import timezone
 
-from portal.models import Status
+from portal.core.models import Status
 from tests.builders import make_agreement, make_event, make_person, make_project
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Cached public pages (portal/pagecache.py): what is cached, under which key,
+"""Cached public pages (portal/ops/pagecache.py): what is cached, under which key,
 and that no change an editor makes is missed.
 
 The suite runs with the page cache off (PAGE_CACHE_SECONDS=0 in pyproject), so
@@ -21,9 +21,9 @@ from django.utils import timezone
 
 from events.filters import EventFilter
 from events.models import Event
-from portal import pagecache
-from portal.models import ContentToken, Status
-from portal.pagecache import (
+from portal.core.models import ContentToken, Status
+from portal.ops import pagecache
+from portal.ops.pagecache import (
     CACHE_ALIAS,
     STATUS_HEADER,
     content_models,
@@ -271,7 +271,7 @@ def test_a_process_sees_a_new_token_within_the_check_interval(seeded, settings):
 
 def test_the_token_is_read_from_where_the_request_reads_content(monkeypatch, settings):
     # A reader's request reads from the replica, an editor's from the primary
-    # (portal/routers.py); each gets the token of the database it reads, even
+    # (portal/ops/routers.py); each gets the token of the database it reads, even
     # within the check interval, so no page rendered from a lagging replica is
     # stored under the primary's newer token.
     settings.PAGE_CACHE_CHECK_SECONDS = 60

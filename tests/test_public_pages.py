@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Agreement, Event
-from portal.models import Indicator, Organization, Person, Place, Source, Status
+from portal.core.models import Indicator, Organization, Person, Place, Source, Status
 from projects.models import Project
 from tests.builders import make_event, make_organization, make_person, make_project
 

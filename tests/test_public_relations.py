@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.utils import timezone
 
-from portal.models import Status
+from portal.core.models import Status
 from tests.builders import (
     add_observation,
     add_participant,

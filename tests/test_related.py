@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from portal.models import Status
-from portal.views import RELATED_LIMIT
+from portal.core.models import Status
+from portal.core.views import RELATED_LIMIT
 from tests.builders import (
     add_participant,
     add_partner,

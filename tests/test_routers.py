@@ -1,4 +1,4 @@
-"""ReplicaRouter (portal/routers.py): readers' pages read from the replica,
+"""ReplicaRouter (portal/ops/routers.py): readers' pages read from the replica,
 editors and writes use the primary, and a replica that cannot be reached sends
 readers to the primary instead of failing their pages.
 
@@ -28,9 +28,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from reversion.models import Version
 
 from events.models import Event
-from portal import routers
-from portal.models import Citation, ContentToken, Correction, Person
-from portal.routers import PRIMARY, REPLICA, ROUTER, ReplicaRoutingMiddleware
+from portal.core.models import Citation, ContentToken, Correction, Person
+from portal.ops import routers
+from portal.ops.routers import PRIMARY, REPLICA, ROUTER, ReplicaRoutingMiddleware
 from projects.models import Project
 from tests.builders import make_event, make_project
 

@@ -126,7 +126,7 @@ def test_a_replica_url_adds_a_replica_connection_and_the_router(scaled):
     assert (replica["CONN_MAX_AGE"], replica["CONN_HEALTH_CHECKS"]) == (30, True)
     # Tests treat it as the test database, not a second one to create.
     assert replica["TEST"]["MIRROR"] == "default"
-    assert found["routers"] == ["portal.routers.ReplicaRouter"]
+    assert found["routers"] == ["portal.ops.routers.ReplicaRouter"]
 
 
 def test_without_a_replica_url_there_is_one_database_and_no_router(single):

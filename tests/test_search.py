@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from events.models import Agreement, Event
-from portal import search
-from portal.models import Indicator, Organization, Person, Status
+from portal.core import search
+from portal.core.models import Indicator, Organization, Person, Status
 from portal.seed_translations import zh_hans
 from projects.models import Project
 from tests.builders import (

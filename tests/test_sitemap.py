@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from events.models import Agreement, Event
-from portal.models import Organization, Person, Place, Source, Status
+from portal.core.models import Organization, Person, Place, Source, Status
 from projects.models import Project
 from tests.builders import (
     make_agreement,

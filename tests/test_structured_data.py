@@ -11,8 +11,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from portal.dates import Precision
-from portal.models import OrganizationKind, Status
+from portal.core.dates import Precision
+from portal.core.models import OrganizationKind, Status
 from tests.builders import (
     add_participant,
     make_country,

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Event
-from portal import workflow
-from portal.models import Status
+from portal.core import workflow
+from portal.core.models import Status
 from tests.admin_forms import form_data
 from tests.builders import make_event, make_place
 

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.models import Status
+from portal.core.models import Status
 from tests.builders import (
     add_observation,
     add_participant,

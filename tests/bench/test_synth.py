@@ -13,8 +13,8 @@ from modeltranslation.translator import translator
 
 from bench import synth
 from events.models import Agreement, Event
-from portal.dates import truncate
-from portal.models import (
+from portal.core.dates import truncate
+from portal.core.models import (
     Citation,
     ContentToken,
     Indicator,

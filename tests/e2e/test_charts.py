@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from portal.dates import Precision
+from portal.core.dates import Precision
 from tests.builders import add_observation, cite, make_indicator, make_source
 
 

@@ -5,7 +5,7 @@ injected script would)."""
 from urllib.parse import quote
 
 from events.models import Agreement, Event
-from portal.models import Organization, Person, Source
+from portal.core.models import Organization, Person, Source
 from projects.models import Project
 from tests.safety.test_xss import FULL, poison
 

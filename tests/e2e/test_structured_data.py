@@ -5,7 +5,7 @@ nothing; the pages stay accessible."""
 import json
 
 from events.models import Event
-from portal.models import Organization, Person
+from portal.core.models import Organization, Person
 
 
 def test_pages_with_json_ld_raise_no_csp_or_console_errors(

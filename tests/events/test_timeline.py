@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from events.views import TIMELINE_PER_YEAR, EventYearView
-from portal.dates import Precision
-from portal.models import Status
+from portal.core.dates import Precision
+from portal.core.models import Status
 from tests.builders import make_event
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from events.models import EventKind
-from portal.dates import Precision
+from portal.core.dates import Precision
 from tests.builders import (
     add_participant,
     cite,

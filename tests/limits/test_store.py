@@ -1,4 +1,4 @@
-"""The limits store (portal/limits/store.py): a window per client, counted in
+"""The limits store (portal/ops/limits/store.py): a window per client, counted in
 one atomic step in the database or in Redis, so concurrent requests are all
 counted and no more than the limit is ever allowed."""
 
@@ -18,8 +18,8 @@ import pytest
 from django.conf import settings
 from django.db import connections
 
-from portal.limits.models import Counter
-from portal.limits.store import Rate, Verdict, hit
+from portal.ops.limits.models import Counter
+from portal.ops.limits.store import Rate, Verdict, hit
 
 START = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
 
@@ -126,7 +126,7 @@ LIMIT = 100
 WORKER = f"""
 import sys, django
 django.setup()
-from portal.limits.store import Rate, hit
+from portal.ops.limits.store import Rate, hit
 print("ready", flush=True)
 sys.stdin.readline()
 rate = Rate({LIMIT}, 3600)

@@ -11,10 +11,10 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone, translation
 
-# Registers the admin until portal/admin.py imports it itself.
-import portal.admin_corrections  # noqa: F401
+# Registers the admin until portal/core/admin.py imports it itself.
+import portal.editorial.admin  # noqa: F401
 from events.models import Event
-from portal.models import Correction, CorrectionStatus, Status
+from portal.core.models import Correction, CorrectionStatus, Status
 from tests.builders import (
     make_agreement,
     make_event,

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.template import Context, Template
 
-from portal.dates import (
+from portal.core.dates import (
     Precision,
     format_partial_date,
     format_partial_range,

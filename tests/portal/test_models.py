@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from events.models import Event
-from portal.models import Person, Status
+from portal.core.models import Person, Status
 from projects.models import Project
 from tests.builders import (
     add_observation,

@@ -11,9 +11,9 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
-from portal import workflow
-from portal.models import Place, Source, Status
-from portal.resources import PlaceResource, SourceResource
+from portal.core import workflow
+from portal.core.models import Place, Source, Status
+from portal.core.resources import PlaceResource, SourceResource
 from tests.admin_forms import form_data
 from tests.builders import make_place, make_source
 from tests.test_import_export import errors_of, rows, run_import

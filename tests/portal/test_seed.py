@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from events.models import Agreement, Event
-from portal.models import Citation, Indicator, Observation, Organization, Person
+from portal.core.models import Citation, Indicator, Observation, Organization, Person
 from projects.models import Project
 
 pytestmark = pytest.mark.django_db

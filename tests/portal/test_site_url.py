@@ -1,4 +1,4 @@
-"""Absolute URLs come from SITE_URL (portal/siteurl.py), never from the request's
+"""Absolute URLs come from SITE_URL (portal/core/siteurl.py), never from the request's
 Host header: a port or another allowed name a client puts in Host is reflected
 in no canonical link, Open Graph tag, hreflang alternate, JSON-LD block, feed,
 calendar, sitemap, robots.txt, API link or download."""

@@ -10,8 +10,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-from portal import workflow
-from portal.models import Citation, Source, Status
+from portal.core import workflow
+from portal.core.models import Citation, Source, Status
 from tests.builders import cite, make_event, make_source
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,5 @@
 """A database outage answers 503 with Retry-After and a friendly page, quickly,
-and the site recovers by itself (portal/faults.py).
+and the site recovers by itself (portal/ops/faults.py).
 
 The outage is simulated by making every attempt to use the connection raise
 OperationalError, as psycopg does while PostgreSQL refuses connections; the
@@ -24,7 +24,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from portal.faults import is_database_outage
+from portal.ops.faults import is_database_outage
 from tests.builders import make_event
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -182,9 +182,9 @@ def test_an_outage_inside_a_middleware_answers_503_too(
     with caplog.at_level(logging.WARNING):
         assert_outage_page(client.get(reverse("about")))
     assert outage.attempts == 1
-    # handler500's path: still logged once, by portal.faults.
+    # handler500's path: still logged once, by portal.ops.faults.
     errors = [r.name for r in caplog.records if r.levelno >= logging.ERROR]
-    assert errors == ["portal.faults"]
+    assert errors == ["portal.ops.faults"]
 
 
 @pytest.mark.parametrize("error", ["ProgrammingError", "ValueError"])
@@ -201,7 +201,7 @@ def test_the_outage_is_logged_once_with_its_cause(reader, event, outage, caplog)
     with caplog.at_level(logging.WARNING):
         reader.get(event.get_absolute_url())
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
-    assert [r.name for r in errors] == ["portal.faults"]
+    assert [r.name for r in errors] == ["portal.ops.faults"]
     (record,) = errors
     assert record.exc_info and record.exc_info[0] is OperationalError
     driver_error = connection.Database.OperationalError

@@ -1,4 +1,4 @@
-"""/healthz and /readyz (portal/health.py), and pages that keep working while the
+"""/healthz and /readyz (portal/ops/health.py), and pages that keep working while the
 cache (Redis) is down."""
 
 import json
@@ -17,9 +17,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from events.models import Event
-from portal import health
-from portal.models import Correction
-from portal.pagecache import content_models
+from portal.core.models import Correction
+from portal.ops import health
+from portal.ops.pagecache import content_models
 from tests.builders import make_event
 from tests.production.test_faults import ROOT, cut, free_port
 
@@ -95,7 +95,7 @@ def test_readyz_answers_503_naming_the_database_when_it_is_down(monkeypatch, cap
     assert "no-store" in response["Cache-Control"]
     # The failure is logged once, as a warning: probes repeat every few seconds.
     assert [(r.name, r.levelname) for r in caplog.records] == [
-        ("portal.faults", "WARNING")
+        ("portal.ops.faults", "WARNING")
     ]
     # And /healthz keeps saying the process is alive.
     assert client.get("/healthz", HTTP_HOST=INSTANCE).status_code == 200
@@ -238,7 +238,7 @@ def test_readyz_answers_503_while_a_content_table_is_locked(
     timeout = health.READY_TIMEOUT_MS / 1000
     assert timeout <= seconds < timeout + 3
     assert [(r.name, r.levelname) for r in caplog.records] == [
-        ("portal.faults", "WARNING")
+        ("portal.ops.faults", "WARNING")
     ]
 
 

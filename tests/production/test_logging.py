@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from portal.logging import RequestContext, formatter, request_id
+from portal.ops.logging import RequestContext, formatter, request_id
 from tests.production.probe import ROOT, production_env
 
 SECRETS = [

@@ -89,7 +89,7 @@ def test_gunicorn_defaults(monkeypatch):
     # No proxy configured: gunicorn believes no one's X-Forwarded-Proto.
     assert conf["forwarded_allow_ips"] == ""
     assert (conf["accesslog"], conf["errorlog"]) == ("-", "-")
-    assert conf["logger_class"] == "portal.logging.GunicornLogger"
+    assert conf["logger_class"] == "portal.ops.logging.GunicornLogger"
 
 
 def test_gunicorn_takes_its_settings_from_the_environment(monkeypatch):

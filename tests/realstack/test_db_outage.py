@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import pytest
 import requests
 
-from .conftest import Editor, form_fields
+from tests.realstack.conftest import Editor, form_fields
 
 pytestmark = [pytest.mark.realstack, pytest.mark.xdist_group("realstack")]
 

@@ -22,13 +22,13 @@ from pathlib import Path
 import pytest
 import requests
 
-from .conftest import GUNICORN, Server, prepare, scratch, server_env
+from tests.realstack.conftest import GUNICORN, Server, prepare, scratch, server_env
 
 pytestmark = [pytest.mark.realstack, pytest.mark.xdist_group("realstack")]
 
 WORKERS = 3
 API_LIMIT = 120
-CORRECTIONS_LIMIT = 5  # portal/corrections.py DEFAULT_RATE, "5/h"
+CORRECTIONS_LIMIT = 5  # portal/editorial/corrections.py DEFAULT_RATE, "5/h"
 CLIENT_THREADS = 12
 # A published event of the seed, whose corrections form readers post.
 SLUG = "SELECT slug FROM events_event WHERE status = 'published' ORDER BY id LIMIT 1"

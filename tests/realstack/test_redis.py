@@ -23,7 +23,14 @@ import pytest
 import redis
 import requests
 
-from .conftest import Editor, Server, form_fields, free_port, scratch, server_env
+from tests.realstack.conftest import (
+    Editor,
+    Server,
+    form_fields,
+    free_port,
+    scratch,
+    server_env,
+)
 
 pytestmark = [pytest.mark.realstack, pytest.mark.xdist_group("realstack")]
 

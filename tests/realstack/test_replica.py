@@ -1,5 +1,5 @@
 """A real PostgreSQL primary and streaming replica on loopback, under gunicorn
-with DATABASE_URL and DATABASE_REPLICA_URL (portal/routers.py):
+with DATABASE_URL and DATABASE_REPLICA_URL (portal/ops/routers.py):
 
 - readers' pages are read from the replica, the admin and signed-in editors'
   pages from the primary: each server logs every statement (log_statement =
@@ -18,7 +18,7 @@ import time
 import pytest
 import requests
 
-from .conftest import (
+from tests.realstack.conftest import (
     EDITOR,
     Cluster,
     Editor,

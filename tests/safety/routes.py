@@ -11,8 +11,8 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.utils import translation
 
 from events.models import Agreement, Event
-from portal.models import Indicator, Organization, Person, Place, Source
-from portal.models.corrections import CORRECTABLE
+from portal.core.models import Indicator, Organization, Person, Place, Source
+from portal.core.models.corrections import CORRECTABLE
 from projects.models import Project
 
 LANGUAGES = ("en", "az", "zh-hans")

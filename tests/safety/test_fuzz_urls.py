@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .routes import ROUTE_ARGS, public_routes, urls
+from tests.safety.routes import ROUTE_ARGS, public_routes, urls
 
 # Keys the list pages, search, API and downloads read, plus a few unknown ones.
 KEYS = [

@@ -1,5 +1,5 @@
 """Markdown bodies: rendered by markdown-it-py, sanitised by nh3
-(portal/markdown.py)."""
+(portal/core/markdown.py)."""
 
 import re
 from html.parser import HTMLParser
@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from events.models import Event
-from portal.markdown import render_markdown
+from portal.core.markdown import render_markdown
 from tests.builders import make_event
 
 

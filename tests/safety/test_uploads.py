@@ -1,5 +1,5 @@
 """The admin import upload: size limit and type checks give form errors, never
-a 500 (portal/uploads.py). The portal's models have no image or file fields, so
+a 500 (portal/core/uploads.py). The portal's models have no image or file fields, so
 the import file is the only upload."""
 
 import io

@@ -13,9 +13,8 @@ from django.apps import apps
 from django.db import models
 from django.urls import reverse
 
-from portal.models.corrections import Correction
-
-from .routes import urls
+from portal.core.models.corrections import Correction
+from tests.safety.routes import urls
 
 PAYLOADS = [
     '"><script>alert(1)</script>',
@@ -272,7 +271,7 @@ def test_hostile_import_cells_reach_the_preview_escaped(admin_client, seeded):
 def test_a_javascript_source_address_is_refused(seeded):
     from django.core.exceptions import ValidationError
 
-    from portal.models import Source
+    from portal.core.models import Source
 
     source = Source.objects.first()
     source.url = JS_URL

@@ -13,7 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 from django.urls import reverse
 
-from portal.security import address_group, client_ip, client_key
+from portal.ops.security import address_group, client_ip, client_key
 from portal.settings import BASE_DIR, proxy_networks
 from tests.builders import make_event
 
@@ -115,7 +115,7 @@ import json, django
 django.setup()
 from django.conf import settings
 from django.test import RequestFactory
-from portal.security import client_ip
+from portal.ops.security import client_ip
 rf = RequestFactory()
 print(json.dumps({
     "proxies": settings.TRUSTED_PROXIES,

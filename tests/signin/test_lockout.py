@@ -1,6 +1,6 @@
 """Failed admin sign-ins: AXES_FAILURE_LIMIT (5) from one address to one account
 lock that pair for AXES_COOLOFF_TIME (15 minutes), with a 429 page saying so;
-the account itself is only slowed down (portal/signin.py), so no one can keep
+the account itself is only slowed down (portal/editorial/signin.py), so no one can keep
 an editor out, and the browser an editor signed in with passes the slow-down."""
 
 import datetime
@@ -14,8 +14,8 @@ from django.core import signing
 from django.core.management import call_command
 from django.urls import reverse
 
+from portal.editorial.signin import DEVICE_SALT, slowdown_wait
 from portal.settings import proxy_networks
-from portal.signin import DEVICE_SALT, slowdown_wait
 from tests.signin.conftest import PASSWORD, sign_in, signed_in
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from portal.security import SIGNED_IN_AT
+from portal.ops.security import SIGNED_IN_AT
 from tests.signin.conftest import sign_in, signed_in
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Two-factor sign-in (portal/twofactor.py): a code from an authenticator app
+"""Two-factor sign-in (portal/editorial/twofactor.py): a code from an authenticator app
 after the password, required of editors who set one up, and of every editor
 when REQUIRE_2FA is on."""
 

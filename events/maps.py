@@ -1,0 +1,6 @@
+"""Where events stand on a map: at their place."""
+
+
+def event_pairs(events, limit=None):
+    rows = events.filter(place__isnull=False).select_related("place")[:limit]
+    return [("event", event, event.place) for event in rows]

@@ -1,0 +1,960 @@
+"""The editors' admin for reference data, plus the base class every publishable
+record's admin shares."""
+
+from contextlib import nullcontext
+
+from concurrency.api import disable_concurrency
+from concurrency.exceptions import RecordModifiedError
+from concurrency.forms import ConcurrentForm, VersionField, VersionWidget
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
+from django.db import transaction
+from django.db.models import FETCH_PEERS, Q
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_save,
+    pre_delete,
+    pre_save,
+)
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.html import format_html
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationGenericTabularInline,
+    TranslationTabularInline,
+)
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
+from reversion import set_comment
+from reversion.errors import RevertError
+from reversion.models import Version
+from reversion.utils import mute_signals
+from reversion_compare.admin import CompareVersionAdmin
+
+from portal.core import history, workflow
+from portal.core.filters import translated_columns
+from portal.core.folding import fold
+from portal.core.models import (
+    Citation,
+    Indicator,
+    Observation,
+    Organization,
+    Person,
+    Place,
+    Source,
+    Status,
+)
+from portal.core.resources import (
+    IndicatorResource,
+    ObservationResource,
+    OrganizationResource,
+    PersonResource,
+    PlaceResource,
+    PublishableConfirmImportForm,
+    PublishableImportForm,
+    SourceResource,
+)
+from portal.core.search import stored_text_condition
+from portal.core.uploads import CheckedImportForm
+
+
+def all_languages(*fields):
+    """Search fields covering every language's column of translated fields."""
+    return tuple(
+        build_localized_fieldname(field, code)
+        for field in fields
+        for code, _name in settings.LANGUAGES
+    )
+
+
+class MissingTranslationFilter(admin.SimpleListFilter):
+    """Records with English text in some field that another language lacks."""
+
+    title = _("translation")
+    parameter_name = "missing"
+
+    def lookups(self, request, model_admin):
+        return [
+            (code, _("Missing in %(language)s") % {"language": name})
+            for code, name in settings.LANGUAGES
+            if code != settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() not in dict(self.lookup_choices):
+            return queryset
+        missing = Q()
+        for field in translator.get_options_for_model(queryset.model).fields:
+            english = build_localized_fieldname(field, "en")
+            other = build_localized_fieldname(field, self.value())
+            missing |= Q(**{f"{english}__gt": ""}) & (
+                Q(**{f"{other}__isnull": True}) | Q(**{other: ""})
+            )
+        return queryset.filter(missing)
+
+
+class SourceFilter(admin.SimpleListFilter):
+    """Citations of one source, found by typing part of its title or its slug:
+    a list of links to every source would grow with the sources (thousands)."""
+
+    title = _("source")
+    parameter_name = "source"
+    template = "admin/portal/text_filter.html"
+
+    def lookups(self, request, model_admin):
+        return ()
+
+    def has_output(self):
+        return True
+
+    def queryset(self, request, queryset):
+        text = (self.value() or "").strip()[:200]
+        if not text:
+            return queryset
+        matches = Q(slug=text)
+        for column in translated_columns(Source, ("title",)):
+            matches |= Q(**{f"{column}__icontains": text})
+        return queryset.filter(source__in=Source.objects.filter(matches))
+
+    def choices(self, changelist):
+        yield {
+            "name": self.parameter_name,
+            "value": self.value() or "",
+            # The search, ordering and other filters in force, kept by the form.
+            "others": [
+                (name, value)
+                for name, value in changelist.params.items()
+                if name != self.parameter_name
+            ],
+            "clear_query_string": changelist.get_query_string(
+                remove=[self.parameter_name]
+            ),
+        }
+
+
+class TranslatedAdmin(TabbedTranslationAdmin):
+    """Translated fields appear as one tab per language (jQuery UI tabs, served
+    from static/vendor/), and the list can show what is not yet translated."""
+
+    def get_list_filter(self, request):
+        return (*super().get_list_filter(request), MissingTranslationFilter)
+
+
+class KnownAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete that shows the record a row already holds from the
+    row's own query, where Django asks the database again for every row."""
+
+    known = None
+
+    def optgroups(self, name, value, attr=None):
+        chosen = {
+            str(v) for v in value if str(v) not in self.choices.field.empty_values
+        }
+        if self.known is None or chosen != {str(self.known.pk)}:
+            return super().optgroups(name, value, attr)
+        options = []
+        if not self.is_required:
+            options.append(self.create_option(name, "", "", False, 0))
+        label = self.choices.field.label_from_instance(self.known)
+        options.append(
+            self.create_option(name, self.known.pk, label, chosen, len(options))
+        )
+        return [(None, options, 0)]
+
+
+class KnownChoicesInline:
+    """Inline rows (participants, partners, citations…) that open in the same
+    number of queries however many there are: a record a row points to (the
+    person of a participant, the source of a citation) is fetched for every
+    row at once when the first row needs it (Django's FETCH_PEERS), and the
+    autocomplete fields render it from there."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).fetch_mode(FETCH_PEERS)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(
+            request
+        ):
+            kwargs["widget"] = KnownAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        names = [
+            name
+            for name in self.get_autocomplete_fields(request)
+            if name in formset.form.base_fields
+            and self.model._meta.get_field(name).many_to_one
+        ]
+
+        class KnownChoicesFormSet(formset):
+            def _construct_form(self, i, **kwargs):
+                form = super()._construct_form(i, **kwargs)
+                for name in names:
+                    widget = getattr(form.fields[name].widget, "widget", None)
+                    if isinstance(widget, KnownAutocompleteSelect):
+                        # None for new and empty rows.
+                        widget.known = getattr(form.instance, name, None)
+                return form
+
+        return KnownChoicesFormSet
+
+
+class ParentPermissionsInline(KnownChoicesInline):
+    """Rows edited inside a record's page (participants, partners, citations…)
+    may be changed exactly when the record itself may: a contributor edits the
+    rows of their own drafts, and nobody else's.
+
+    They are the record's own rows: its history keeps them with it, and
+    reverting the record puts them back as they were (HistoryAdmin)."""
+
+    def _parent_editable(self, request, obj):
+        parent_admin = self.admin_site._registry[self.parent_model]
+        if obj is None:
+            return parent_admin.has_add_permission(request)
+        return parent_admin.has_change_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._parent_editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._parent_editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._parent_editable(request, obj)
+
+
+class RelatedRecordsInline(admin.TabularInline):
+    """A read-only list of other records that point at this one (the
+    agreements signed at an event), each with a link to its own page. They
+    are not this record's rows: its history does not follow them, so
+    reverting it never touches them."""
+
+    extra = 0
+    show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        # Added on their own page, with their own citations.
+        return False
+
+
+class CitationInline(ParentPermissionsInline, TranslationGenericTabularInline):
+    model = Citation
+    extra = 0
+    autocomplete_fields = ("source",)
+    fields = ("source", "quote", "locator", "position")
+
+
+class ConflictAwareForm(ConcurrentForm):
+    """Refuses to save a form opened before someone else saved the record."""
+
+    def clean(self):
+        if not self.instance._concurrencymeta.enabled:
+            # Reverting or recovering (see WorkflowAdmin.revision_view): the
+            # editor deliberately saves an older copy.
+            return forms.ModelForm.clean(self)
+        cleaned = super().clean()
+        if NON_FIELD_ERRORS in self.errors and self.instance.pk:
+            opts = self.instance._meta
+            history = reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_history",
+                args=[self.instance.pk],
+            )
+            self.errors[NON_FIELD_ERRORS] = self.error_class(
+                [
+                    format_html(
+                        _(
+                            "Someone else saved this record after you opened it, so "
+                            "your changes were not saved and nothing was overwritten. "
+                            'See <a href="{}">the newer version in its history</a>, '
+                            "then reopen the record and make your changes again."
+                        ),
+                        history,
+                    )
+                ]
+            )
+        return cleaned
+
+
+class HistoryAdmin(ImportExportMixin, CompareVersionAdmin):
+    """Version history with compare, revert and recover (django-reversion), and
+    import/export (django-import-export)."""
+
+    # Change list: import-export's template extends the one VersionAdmin sets
+    # (ImportExportMixin keeps it as `ie_base_change_list_template`), so the
+    # Import/Export buttons and "Recover deleted" appear together; the MRO above
+    # (ImportExportMixin before CompareVersionAdmin) is what makes that happen.
+    history_latest_first = True
+    # Size and type checks on the uploaded file (portal/core/uploads.py).
+    import_form_class = CheckedImportForm
+    # Changelists answer in the same few queries at any size: no second count
+    # of every row for "N of M selected" (the filtered count is shown), and
+    # no per-choice counts beside the filters (one conditional count per
+    # choice over every row, hundreds for places).
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        history.register(
+            model,
+            [
+                name
+                for inline in self.inlines
+                for _model, name in [self._reversion_introspect_inline_admin(inline)]
+                if name
+            ],
+        )
+
+    def _reversion_introspect_inline_admin(self, inline):
+        # django-reversion follows every inline; a record's history follows
+        # only its own rows, never the other records an inline lists.
+        if not issubclass(inline, ParentPermissionsInline):
+            return None, None
+        return super()._reversion_introspect_inline_admin(inline)
+
+    # History: the list and compare need the right to view the record;
+    # opening a version (the revert form) or recovering one needs the right
+    # to change it, checked before anything is written.
+
+    def history_view(self, request, object_id, extra_context=None):
+        record = self.get_object(request, unquote(object_id))
+        context = {
+            "can_revert": record is not None
+            and self.has_change_permission(request, record),
+            **(extra_context or {}),
+        }
+        return super().history_view(request, object_id, context)
+
+    def _get_action_list(self, request, object_id, extra_context=None):
+        actions = super()._get_action_list(request, object_id, extra_context)
+        if not (extra_context or {}).get("can_revert"):
+            # The dates link to the revert form, which would answer 403.
+            for action in actions:
+                action["url"] = None
+        return actions
+
+    def compare_view(self, request, object_id, extra_context=None):
+        record = self.get_object(request, unquote(object_id))
+        if record is not None and not self.has_view_or_change_permission(
+            request, record
+        ):
+            raise PermissionDenied
+        return super().compare_view(request, object_id, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        object_id = unquote(object_id)
+        version = get_object_or_404(
+            Version.objects.get_for_object_reference(self.model, object_id),
+            pk=version_id,
+        )
+        record = self.get_object(request, object_id)
+        opts = self.model._meta
+        if record is None:
+            self.message_user(
+                request,
+                _(
+                    "“%(object)s” has been deleted since. To bring it back, "
+                    "recover it from the deleted %(name)s."
+                )
+                % {"object": version.object_repr, "name": opts.verbose_name_plural},
+                messages.WARNING,
+            )
+            return HttpResponseRedirect(
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_recoverlist")
+            )
+        if not self.has_change_permission(request, record):
+            raise PermissionDenied
+        context = {
+            "title": gettext("Revert %(name)s") % {"name": version.object_repr},
+            "revert": True,
+            **(extra_context or {}),
+        }
+        return self._restore_view(
+            request,
+            version,
+            self.revision_form_template
+            or self._reversion_get_template_list("revision_form.html"),
+            context,
+            fallback=reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_history",
+                args=[quote(record.pk)],
+            ),
+        )
+
+    def recover_view(self, request, version_id, extra_context=None):
+        version = get_object_or_404(
+            Version.objects.get_for_model(self.model), pk=version_id
+        )
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        opts = self.model._meta
+        existing = self.model._default_manager.filter(pk=version.object_id).first()
+        if existing is not None:
+            self.message_user(
+                request,
+                _("“%(object)s” exists: there is nothing to recover.")
+                % {"object": existing},
+                messages.WARNING,
+            )
+            return HttpResponseRedirect(
+                reverse(
+                    f"admin:{opts.app_label}_{opts.model_name}_change",
+                    args=[quote(existing.pk)],
+                )
+            )
+        context = {
+            "title": gettext("Recover %(name)s") % {"name": version.object_repr},
+            "recover": True,
+            **(extra_context or {}),
+        }
+        return self._restore_view(
+            request,
+            version,
+            self.recover_form_template
+            or self._reversion_get_template_list("recover_form.html"),
+            context,
+            fallback=reverse(f"admin:{opts.app_label}_{opts.model_name}_recoverlist"),
+        )
+
+    def prepare_restoration(self, request, restoration):
+        """Adjust what a revert or recovery writes before anything is written."""
+
+    def _restore_view(self, request, version, template_name, context, fallback):
+        """The revert and recover form: the record and its own rows are put back
+        as `version` holds them (portal/core/history.py) inside a transaction, and
+        the ordinary change form is shown on them. Showing it (GET) rolls the
+        transaction back; saving the form (POST) keeps it."""
+        try:
+            restoration = history.Restoration(version)
+        except RevertError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return HttpResponseRedirect(fallback)
+        self.prepare_restoration(request, restoration)
+        if not self.has_change_permission(request, restoration.obj):
+            raise PermissionDenied
+        # Showing the form must not set off what a save would (caches,
+        # search text): it is rolled back.
+        signals = (
+            mute_signals(pre_save, post_save, pre_delete, post_delete, m2m_changed)
+            if request.method == "GET"
+            else nullcontext()
+        )
+        request.history_restoration = restoration
+        try:
+            with transaction.atomic(using=version.db), signals:
+                restoration.apply()
+                with self.create_revision(request):
+                    response = self.changeform_view(
+                        request, quote(str(restoration.obj.pk)), request.path, context
+                    )
+                    if restoration.saved:
+                        set_comment(
+                            gettext(
+                                "Reverted to previous version, saved on %(datetime)s"
+                            )
+                            % {"datetime": self._saved_on(version)}
+                        )
+                        return response
+                    if response.status_code == 200:
+                        response.template_name = template_name
+                        response.render()
+                    raise _RollBack(response)
+        except RevertError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return HttpResponseRedirect(fallback)
+        except _RollBack as rollback:
+            return rollback.response
+
+    @staticmethod
+    def _saved_on(version):
+        return localize(template_localtime(version.revision.date_created))
+
+    def response_change(self, request, obj):
+        restoration = getattr(request, "history_restoration", None)
+        if restoration is None:
+            return super().response_change(request, obj)
+        restoration.saved = True
+        self.message_user(request, self._restored_message(restoration, obj))
+        return self.response_post_save_change(request, obj)
+
+    def _restored_message(self, restoration, obj):
+        values = {
+            "name": self.model._meta.verbose_name,
+            "object": obj,
+            "date": self._saved_on(restoration.version),
+            "rows": ", ".join(restoration.restored_kinds),
+        }
+        recovered = restoration.live is None
+        if restoration.restored_kinds and recovered:
+            text = _(
+                "The %(name)s “%(object)s” was recovered as it was on %(date)s, "
+                "with its own rows as they were then (%(rows)s). No other record "
+                "was changed."
+            )
+        elif restoration.restored_kinds:
+            text = _(
+                "The %(name)s “%(object)s” was reverted to its version of "
+                "%(date)s, with its own rows as they were then (%(rows)s). No "
+                "other record was changed."
+            )
+        elif recovered:
+            text = _(
+                "The %(name)s “%(object)s” was recovered as it was on %(date)s. "
+                "No other record was changed."
+            )
+        else:
+            text = _(
+                "The %(name)s “%(object)s” was reverted to its version of "
+                "%(date)s. No other record was changed."
+            )
+        text = text % values
+        if restoration.kept_kinds:
+            text += " " + _(
+                "That version holds no %(rows)s, so those were left as they are."
+            ) % {"rows": ", ".join(restoration.kept_kinds)}
+        return text
+
+    def has_import_permission(self, request):
+        # Only records with a documented column format (a declared resource)
+        # can be imported; the rest (citations, participations, partners,
+        # milestones) are edited inside their parent record.
+        return bool(self.resource_classes) and super().has_import_permission(request)
+
+    def has_export_permission(self, request):
+        return bool(self.resource_classes) and super().has_export_permission(request)
+
+    # Import hooks (the rules themselves are in portal/core/resources.py).
+
+    def create_import_form(self, request):
+        form = super().create_import_form(request)
+        # Only those who may publish choose the status imported records get.
+        if not workflow.can_publish(request.user, self.model):
+            form.fields.pop("status", None)
+        return form
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            # The status chosen on the upload form is kept for the confirm step.
+            initial["status"] = import_form.cleaned_data.get("status", "")
+        return initial
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            # The records changed between preview and confirm, and the file no
+            # longer imports cleanly; the import was rolled back whole.
+            self.message_user(
+                request,
+                _(
+                    "Nothing was imported: the file no longer imports cleanly. "
+                    "Upload it again to see why."
+                ),
+                messages.ERROR,
+            )
+            opts = self.model._meta
+            return HttpResponseRedirect(
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_import")
+            )
+        return super().process_result(result, request)
+
+
+class _RollBack(Exception):
+    """Leaves the revert form's transaction, undoing what showing it wrote."""
+
+    def __init__(self, response):
+        self.response = response
+
+
+class TranslatedHistoryAdmin(HistoryAdmin, TranslatedAdmin):
+    """History and import/export for records with translated fields. Reversion
+    registers the model here, after modeltranslation added its columns, so every
+    version holds every language."""
+
+
+class WorkflowAdmin(TranslatedHistoryAdmin):
+    """Records that go through draft → in review → published → archived, with
+    stale edits refused (django-concurrency's form and version column; its
+    ModelAdmin is not used because its action hooks predate Django 6.1's).
+    Sources use it as it is; the records of the relations add their citations
+    (PublishableAdmin)."""
+
+    form = ConflictAwareForm
+    formfield_overrides = {VersionField: {"widget": VersionWidget}}
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except RecordModifiedError:
+            # Another save landed between this form's check and its own save; the
+            # transaction was rolled back, so nothing of this form was written.
+            self.message_user(
+                request,
+                _(
+                    "Someone else saved this record at the same moment; nothing of "
+                    "yours was saved. Please make your changes again."
+                ),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.path)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # The revert form holds the version number the restored copy had when
+        # shown, and saving it restores the copy again; the editor chose to go
+        # back, so no conflict applies.
+        with disable_concurrency(self.model):
+            return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        with disable_concurrency(self.model):
+            return super().recover_view(request, version_id, extra_context)
+
+    def prepare_restoration(self, request, restoration):
+        # The restored record continues from its present version number, so a
+        # form opened before the revert is still refused afterwards.
+        keep = ["version"]
+        if not workflow.can_publish(request.user, self.model):
+            # Going back in history does not move a record along the
+            # workflow: that is an editor's step.
+            keep += ["status", "published_at", "submitted_by", "submitted_at"]
+        restoration.keep_current(keep)
+
+    list_filter = ("status",)
+    readonly_fields = (
+        "created_at",
+        "updated_at",
+        "created_by",
+        "updated_by",
+        "submitted_by",
+        "submitted_at",
+    )
+    save_on_top = True
+    change_form_template = "admin/portal/publishable_change_form.html"
+    actions = ("send_for_review", "publish", "return_to_draft", "archive")
+    publishing_fieldset = (
+        _("Publishing"),
+        {
+            "fields": (
+                "status",
+                "published_at",
+                ("submitted_by", "submitted_at"),
+                ("created_at", "created_by"),
+                ("updated_at", "updated_by"),
+                "version",
+            )
+        },
+    )
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return workflow.can_edit(request.user, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if not workflow.can_publish(request.user, self.model):
+            # Contributors move records with the "Send for review" button.
+            fields = (*fields, "status", "published_at")
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        if "_send_for_review" in request.POST:
+            workflow.send_for_review(obj, request.user)
+        elif "_publish" in request.POST:
+            workflow.publish(obj, request.user)
+        if obj.status not in (Status.DRAFT, Status.REVIEW) and not (
+            workflow.can_publish(request.user, self.model)
+        ):
+            # The form hides the status from contributors; this guards the rest.
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        context["can_publish"] = workflow.can_publish(request.user, self.model)
+        context["can_send_for_review"] = obj is None or obj.status == Status.DRAFT
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+    def _move(self, request, queryset, step, done_message):
+        moved, refused = 0, []
+        for record in queryset:
+            if not workflow.can_edit(request.user, record):
+                # A contributor's selection may include other people's drafts
+                # and records past draft; those are not theirs to move.
+                refused.append(record)
+                continue
+            try:
+                step(record, request.user)
+            except PermissionDenied as refusal:
+                self.message_user(request, f"{record}: {refusal}", messages.ERROR)
+                continue
+            record.updated_by = request.user
+            record.save()
+            moved += 1
+        if refused:
+            self.message_user(
+                request,
+                _("Left unchanged, as you may not change them: %(records)s.")
+                % {"records": ", ".join(f"“{record}”" for record in refused)},
+                messages.WARNING,
+            )
+        if moved:
+            self.message_user(request, done_message % {"count": moved})
+
+    @admin.action(description=_("Send selected records for review"))
+    def send_for_review(self, request, queryset):
+        self._move(
+            request,
+            queryset,
+            workflow.send_for_review,
+            _("%(count)s record(s) sent for review."),
+        )
+
+    @admin.action(description=_("Publish selected records"), permissions=("publish",))
+    def publish(self, request, queryset):
+        self._move(
+            request, queryset, workflow.publish, _("%(count)s record(s) published.")
+        )
+
+    @admin.action(
+        description=_("Return selected records to draft"), permissions=("publish",)
+    )
+    def return_to_draft(self, request, queryset):
+        self._move(
+            request,
+            queryset,
+            workflow.return_to_draft,
+            _("%(count)s record(s) returned to draft."),
+        )
+
+    @admin.action(description=_("Archive selected records"), permissions=("publish",))
+    def archive(self, request, queryset):
+        self._move(
+            request, queryset, workflow.archive, _("%(count)s record(s) archived.")
+        )
+
+    def has_publish_permission(self, request):
+        return workflow.can_publish(request.user, self.model)
+
+
+class PublishableAdmin(WorkflowAdmin):
+    """The records of the relations: the workflow, and their citations."""
+
+    inlines = (CitationInline,)
+
+    def get_search_results(self, request, queryset, search_term):
+        """On PostgreSQL, every word is looked for in the record's stored,
+        folded text (title, summary and body in every language, as the site
+        search reads it; "Aliyev" finds "Əliyev") or is its slug, through the
+        search indexes: a changelist search of 100,000 records answers in
+        milliseconds instead of reading every row. Elsewhere, Django's own."""
+        words = search_term.split()[:10]
+        weights = getattr(self.model, "search_weights", ())
+        fields = [field for group in weights for field in group]
+        conditions = [
+            stored_text_condition(self.model, fields, fold(word)) for word in words
+        ]
+        if not words or not fields or None in conditions:
+            return super().get_search_results(request, queryset, search_term)
+        for word, condition in zip(words, conditions, strict=True):
+            queryset = queryset.filter(Q(condition) | Q(slug=word))
+        return queryset, False
+
+
+@admin.register(Place)
+class PlaceAdmin(TranslatedHistoryAdmin):
+    resource_classes = (PlaceResource,)
+    list_display = ("name", "kind", "parent", "country_code", "latitude", "longitude")
+    list_filter = ("kind", "country_code")
+    list_select_related = ("parent",)
+    search_fields = ("slug", *all_languages("name"))
+    autocomplete_fields = ("parent",)
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Person)
+class PersonAdmin(PublishableAdmin):
+    resource_classes = (PersonResource,)
+    import_form_class = PublishableImportForm
+    confirm_form_class = PublishableConfirmImportForm
+    list_display = ("name", "honorific", "country", "status", "updated_at")
+    list_filter = ("status", "country")
+    list_select_related = ("country",)
+    search_fields = ("slug", *all_languages("name", "honorific"))
+    autocomplete_fields = ("country",)
+    prepopulated_fields = {"slug": ("name",)}
+    date_hierarchy = "updated_at"
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "honorific", "country", "bio")}),
+        WorkflowAdmin.publishing_fieldset,
+    )
+
+
+@admin.register(Organization)
+class OrganizationAdmin(PublishableAdmin):
+    resource_classes = (OrganizationResource,)
+    import_form_class = PublishableImportForm
+    confirm_form_class = PublishableConfirmImportForm
+    list_display = ("name", "acronym", "kind", "country", "status", "updated_at")
+    list_filter = ("status", "kind", "country")
+    list_select_related = ("country",)
+    search_fields = ("slug", *all_languages("name", "acronym"))
+    autocomplete_fields = ("country", "parent")
+    prepopulated_fields = {"slug": ("name",)}
+    date_hierarchy = "updated_at"
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "name",
+                    "slug",
+                    "acronym",
+                    "kind",
+                    "country",
+                    "parent",
+                    "website",
+                    "description",
+                )
+            },
+        ),
+        WorkflowAdmin.publishing_fieldset,
+    )
+
+
+@admin.register(Source)
+class SourceAdmin(WorkflowAdmin):
+    """Sources follow the workflow: a contributor's new source is a draft,
+    and neither its page nor any citation of it is public until an editor
+    publishes it."""
+
+    resource_classes = (SourceResource,)
+    import_form_class = PublishableImportForm
+    confirm_form_class = PublishableConfirmImportForm
+    list_display = (
+        "title",
+        "kind",
+        "publisher",
+        "published_on",
+        "language",
+        "status",
+    )
+    list_filter = ("status", "kind", "language")
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "title",
+                    "slug",
+                    "kind",
+                    "publisher",
+                    "url",
+                    (
+                        "published_on",
+                        "published_on_precision",
+                        "published_on_approximate",
+                    ),
+                    "language",
+                    "notes",
+                )
+            },
+        ),
+        WorkflowAdmin.publishing_fieldset,
+    )
+    list_select_related = ("publisher",)
+    search_fields = ("url", *all_languages("title"))
+    autocomplete_fields = ("publisher",)
+    prepopulated_fields = {"slug": ("title",)}
+    date_hierarchy = "published_on"
+
+
+@admin.register(Citation)
+class CitationAdmin(TranslatedHistoryAdmin):
+    list_display = ("source", "content_type", "object_id", "locator")
+    list_filter = ("content_type", SourceFilter)
+    list_select_related = ("source", "content_type")
+    search_fields = ("quote", "source__title_en", *all_languages("locator"))
+    autocomplete_fields = ("source",)
+
+
+class ObservationInline(ParentPermissionsInline, TranslationTabularInline):
+    model = Observation
+    extra = 0
+    show_change_link = True
+    fields = (
+        "period_start",
+        "period_end",
+        "period_precision",
+        "value_qualifier",
+        "value",
+        "change_qualifier",
+        "change_percent",
+        "note",
+    )
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(PublishableAdmin):
+    resource_classes = (IndicatorResource,)
+    import_form_class = PublishableImportForm
+    confirm_form_class = PublishableConfirmImportForm
+    list_display = ("name", "unit", "currency", "position", "status", "updated_at")
+    list_editable = ("position",)
+    search_fields = ("slug", *all_languages("name", "description"))
+    prepopulated_fields = {"slug": ("name",)}
+    date_hierarchy = "updated_at"
+    inlines = (ObservationInline, CitationInline)
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "name",
+                    "slug",
+                    "unit",
+                    "currency",
+                    "description",
+                    "position",
+                )
+            },
+        ),
+        WorkflowAdmin.publishing_fieldset,
+    )
+
+
+@admin.register(Observation)
+class ObservationAdmin(TranslatedHistoryAdmin):
+    resource_classes = (ObservationResource,)
+    list_display = (
+        "indicator",
+        "period_start",
+        "period_end",
+        "value_qualifier",
+        "value",
+        "change_percent",
+    )
+    list_filter = ("indicator",)
+    list_select_related = ("indicator",)
+    search_fields = ("indicator__name_en", *all_languages("note"))
+    autocomplete_fields = ("indicator",)
+    date_hierarchy = "period_end"
+    inlines = (CitationInline,)

@@ -1,0 +1,176 @@
+"""The maps' machinery: records at places, as GeoJSON for the map script
+(static/js/map.js) and as the list of places every map page also shows, so
+readers without JavaScript or a screen see the same places. The record apps say
+which records stand where (events/maps.py, projects/maps.py); the site's maps
+(portal/site/maps.py) put them together.
+
+A record stands at each of its places' points. A place without coordinates
+borrows the point of the nearest place it lies in (a district its city's, a city
+its country's), and the point is then approximate, as are points the place
+itself marks approximate (a country or region). Records with no place, or whose
+places have no point anywhere up the chain, are left off the map and its list.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from itertools import groupby
+
+from django.http import JsonResponse
+from django.utils.text import capfirst
+from django.utils.translation import get_language
+from modeltranslation.utils import build_localized_fieldname
+
+from portal.core.models import Place
+
+# The GeoJSON media type (RFC 7946).
+GEOJSON = "application/geo+json"
+
+# The most records of each kind one map shows: a map of every record would grow
+# with the data (at 10,000 events the home page alone was 1.5 MB). The home page's
+# map shows the latest events and projects, a list's map its first projects.
+MAP_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class Point:
+    """One record at one place."""
+
+    record: object  # an event or a project
+    kind: str
+    place: Place
+    latitude: Decimal
+    longitude: Decimal
+    approximate: bool
+
+    @property
+    def kind_label(self):
+        return capfirst(type(self.record)._meta.verbose_name)
+
+    def feature(self):
+        record, place = self.record, self.place
+        return {
+            "type": "Feature",
+            "id": f"{self.kind}:{record.slug}:{place.slug}",
+            "geometry": {
+                "type": "Point",
+                # GeoJSON puts longitude first.
+                "coordinates": [float(self.longitude), float(self.latitude)],
+            },
+            "properties": {
+                "name": record.title,
+                "name_lang": _language_of(record, "title"),
+                "kind": self.kind,
+                "kind_label": self.kind_label,
+                "url": record.get_absolute_url(),
+                "approximate": self.approximate,
+                "place": place.name,
+                "place_lang": _language_of(place, "name"),
+                "place_url": place.get_absolute_url(),
+            },
+        }
+
+
+@dataclass(frozen=True)
+class PlaceGroup:
+    """The records at one place, for the list under the map."""
+
+    place: Place
+    approximate: bool
+    points: list
+
+
+@dataclass
+class Map:
+    points: list
+    data_url: str
+
+    def __bool__(self):
+        return bool(self.points)
+
+    def places(self):
+        """The points grouped by place, places and records in name order."""
+        by_place = sorted(
+            self.points, key=lambda point: (_key(point.place.name), point.place.pk)
+        )
+        groups = []
+        for _pk, points in groupby(by_place, key=lambda point: point.place.pk):
+            points = list(points)
+            groups.append(PlaceGroup(points[0].place, points[0].approximate, points))
+        return groups
+
+    def geojson(self):
+        return {
+            "type": "FeatureCollection",
+            "features": [point.feature() for point in self.points],
+        }
+
+
+def _key(text):
+    return (text or "").casefold()
+
+
+def _language_of(record, field):
+    """The language a translated field is shown in: the reader's, or English
+    when it is not translated yet."""
+    language = get_language() or "en"
+    if getattr(record, build_localized_fieldname(field, language), None):
+        return language
+    return "en"
+
+
+class _Locator:
+    """Finds a place's point, climbing to the places it lies in when it has
+    none. The table of places is read (once, in one query) only when needed."""
+
+    def __init__(self):
+        self._places = None
+
+    def __call__(self, place):
+        current, seen = place, set()
+        while current is not None and current.pk not in seen:
+            if current.latitude is not None and current.longitude is not None:
+                approximate = current.coordinates_approximate or current is not place
+                return current.latitude, current.longitude, approximate
+            seen.add(current.pk)
+            current = self._all().get(current.parent_id)
+        return None
+
+    def _all(self):
+        if self._places is None:
+            self._places = {
+                place.pk: place
+                for place in Place.objects.only(
+                    "pk",
+                    "parent_id",
+                    "latitude",
+                    "longitude",
+                    "coordinates_approximate",
+                )
+            }
+        return self._places
+
+
+def points(pairs):
+    """Points for (kind, record, place) triples, in record-name order."""
+    locate = _Locator()
+    points = []
+    for kind, record, place in pairs:
+        found = locate(place)
+        if found is not None:
+            latitude, longitude, approximate = found
+            points.append(Point(record, kind, place, latitude, longitude, approximate))
+    points.sort(key=lambda point: (_key(point.record.title), point.kind))
+    return points
+
+
+def geojson_response(a_map):
+    return JsonResponse(
+        a_map.geojson(),
+        content_type=GEOJSON,
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def error_response(errors, status):
+    """A JSON answer for a bad request: {"errors": {field: [{message, code}]}}."""
+    return JsonResponse({"errors": errors}, status=status)

@@ -1,0 +1,49 @@
+from portal.core.models.base import (
+    PartialDatesMixin,
+    Publishable,
+    PublishableQuerySet,
+    Status,
+    WorkflowModel,
+    public_or_none,
+    published_q,
+)
+from portal.core.models.cache import ContentToken
+from portal.core.models.corrections import Correction, CorrectionStatus
+from portal.core.models.indicators import Currency, Indicator, Observation, Qualifier
+from portal.core.models.reference import (
+    Citation,
+    Organization,
+    OrganizationKind,
+    Person,
+    Place,
+    PlaceKind,
+    Source,
+    SourceKind,
+    public_citations,
+)
+
+__all__ = [
+    "Citation",
+    "ContentToken",
+    "Correction",
+    "CorrectionStatus",
+    "Currency",
+    "Indicator",
+    "Observation",
+    "Organization",
+    "OrganizationKind",
+    "PartialDatesMixin",
+    "Person",
+    "Place",
+    "PlaceKind",
+    "Publishable",
+    "PublishableQuerySet",
+    "Qualifier",
+    "Source",
+    "SourceKind",
+    "Status",
+    "WorkflowModel",
+    "public_citations",
+    "public_or_none",
+    "published_q",
+]

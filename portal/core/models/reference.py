@@ -1,0 +1,522 @@
+"""Reference data shared by events and projects: places, people, organisations,
+sources and the citations that tie a source to any record."""
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from portal.core.dates import precision_fields
+from portal.core.markdown import MARKDOWN_HELP
+from portal.core.models.base import (
+    PartialDatesMixin,
+    Publishable,
+    PublishableQuerySet,
+    TimestampedModel,
+    WorkflowModel,
+    per_language,
+    public_or_none,
+    published_index,
+    published_q,
+    published_requires_date,
+)
+
+
+class PlaceKind(models.TextChoices):
+    COUNTRY = "country", _("Country")
+    REGION = "region", _("Region")
+    CITY = "city", _("City")
+    DISTRICT = "district", _("District")
+    SITE = "site", _("Site")
+
+
+class PlaceQuerySet(models.QuerySet):
+    def countries(self):
+        return self.filter(kind=PlaceKind.COUNTRY)
+
+
+# Places nest country > region > city > district > site, no deeper.
+MAX_PLACE_DEPTH = 5
+
+
+class Place(TimestampedModel):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=PlaceKind)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_("The place this one lies in: Baku is part of Azerbaijan."),
+    )
+    country_code = models.CharField(
+        _("country code"),
+        max_length=2,
+        blank=True,
+        help_text=_(
+            "Two-letter ISO 3166 code of the country the place is in (AZ, CN)."
+        ),
+    )
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    coordinates_approximate = models.BooleanField(
+        _("approximate location"),
+        default=False,
+        help_text=_("Tick when the point marks a whole region rather than a spot."),
+    )
+
+    objects = PlaceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(
+                    latitude__gte=-90,
+                    latitude__lte=90,
+                    longitude__gte=-180,
+                    longitude__lte=180,
+                ),
+                name="place_coordinates_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")), name="place_not_own_parent"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("place-detail", kwargs={"slug": self.slug})
+
+    def lineage(self):
+        """This place and the places that contain it, innermost first."""
+        place, chain = self, []
+        while place is not None and place not in chain:
+            chain.append(place)
+            place = place.parent
+        return chain
+
+    def clean(self):
+        super().clean()
+        if self.parent_id is None:
+            return
+        ancestors = self.parent.lineage()
+        if self.pk is not None and any(place.pk == self.pk for place in ancestors):
+            raise ValidationError(
+                {"parent": _("A place cannot lie inside itself or its own parts.")}
+            )
+        if len(ancestors) + self._height() > MAX_PLACE_DEPTH:
+            raise ValidationError(
+                {
+                    "parent": _(
+                        "Places nest at most %(depth)s deep (country, region, city, "
+                        "district, site)."
+                    )
+                    % {"depth": MAX_PLACE_DEPTH}
+                }
+            )
+
+    def _height(self):
+        """Levels from this place down to its deepest part (1: no parts)."""
+        if self.pk is None:
+            return 1
+        level, height = [self.pk], 0
+        while level and height <= MAX_PLACE_DEPTH:
+            height += 1
+            level = list(
+                Place.objects.filter(parent__in=level).values_list("pk", flat=True)
+            )
+        return height
+
+    def descendant_ids(self):
+        """This place's id and the ids of every place inside it, as a subquery
+        to filter with (`place__in=`).
+
+        One SQL subquery rather than a query and a walk in Python, so a list can
+        count the records of every place in a single query (the filters'
+        facets); the nesting depth is bounded by `clean()`.
+        """
+        condition = Q(pk=self.pk)
+        path = "parent"
+        for _level in range(MAX_PLACE_DEPTH - 1):
+            condition |= Q(**{path: self.pk})
+            path += "__parent"
+        return Place.objects.filter(condition).values("pk")
+
+
+def _related_model(queryset, name):
+    """The model at the other end of a reverse relation (a person's events), so
+    the core reaches events and projects without importing them."""
+    return queryset.model._meta.get_field(name).related_model
+
+
+def _first(queryset, limit):
+    return queryset[:limit] if limit else queryset
+
+
+class PersonQuerySet(PublishableQuerySet):
+    def for_detail(self, related_limit=None):
+        """People with what their page and the API show, each relation limited
+        to what readers may see: the country, the published events they took
+        part in (the first `related_limit` of them), the public citations."""
+        events = _related_model(self, "events").objects.published()
+        return self.select_related("country").prefetch_related(
+            Prefetch(
+                "events",
+                queryset=_first(events.select_related("place"), related_limit),
+                to_attr="public_events",
+            ),
+            public_citations(),
+        )
+
+
+class Person(Publishable):
+    name = models.CharField(_("name"), max_length=200)
+    honorific = models.CharField(
+        _("position"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Current or best-known position, e.g. 'President of Azerbaijan'. The role "
+            "someone held at a given event goes on the event's participant row."
+        ),
+    )
+    country = models.ForeignKey(
+        Place,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        limit_choices_to={"kind": PlaceKind.COUNTRY},
+        related_name="people",
+    )
+    bio = models.TextField(_("short biography"), blank=True, help_text=MARKDOWN_HELP)
+
+    objects = PersonQuerySet.as_manager()
+
+    # What search reads (portal/core/search.py), by weight: the site search,
+    # the lists' text filter and the admin's search, stored per row on
+    # PostgreSQL (migration portal 0011).
+    search_weights = (("name",), ("honorific",), ("bio",))
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+        constraints = [published_requires_date("person")]
+        indexes = [
+            # The people list, the API, the admin changelist and the events
+            # list's person choices sort by the name in the reader's language.
+            *per_language("name", "person_name", "id"),
+            # The feeds and the page cache's content token: newest publication.
+            published_index("person"),
+            # The admin changelist's date hierarchy (last changed).
+            models.Index(fields=["updated_at"], name="person_updated_at"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("people:detail", kwargs={"slug": self.slug})
+
+
+class OrganizationKind(models.TextChoices):
+    GOVERNMENT = "government", _("Government body")
+    MINISTRY = "ministry", _("Ministry")
+    EMBASSY = "embassy", _("Embassy")
+    COMPANY = "company", _("Company")
+    FOUNDATION = "foundation", _("Foundation")
+    UNIVERSITY = "university", _("University or school")
+    MEDIA = "media", _("Media")
+    INTERNATIONAL = "international", _("International organisation")
+    PARTY = "party", _("Party body")
+    LEGISLATURE = "legislature", _("Legislature")
+    OTHER = "other", _("Other")
+
+
+class OrganizationQuerySet(PublishableQuerySet):
+    def for_detail(self, related_limit=None):
+        """Organisations with what their page shows, each relation limited to
+        what readers may see: published events, agreements and units, the
+        partnerships readers may see (`Partner.objects.public()`), the first
+        `related_limit` of each list, and the public citations. The parent
+        is shown through `public_parent`."""
+        events = _related_model(self, "events").objects.published()
+        agreements = _related_model(self, "agreements").objects.published()
+        partnerships = _related_model(self, "partnerships").objects.public()
+        return self.select_related("country", "parent").prefetch_related(
+            Prefetch(
+                "events",
+                queryset=_first(events.select_related("place"), related_limit),
+                to_attr="public_events",
+            ),
+            Prefetch(
+                "agreements",
+                queryset=_first(agreements, related_limit),
+                to_attr="public_agreements",
+            ),
+            Prefetch(
+                "partnerships",
+                queryset=_first(
+                    partnerships.select_related("project__sector").order_by(
+                        "project__title", "pk"
+                    ),
+                    related_limit,
+                ),
+                to_attr="public_partnerships",
+            ),
+            Prefetch(
+                "units",
+                queryset=self.model.objects.published(),
+                to_attr="public_units",
+            ),
+            public_citations(),
+        )
+
+
+class Organization(Publishable):
+    name = models.CharField(_("name"), max_length=300)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    kind = models.CharField(_("kind"), max_length=15, choices=OrganizationKind)
+    country = models.ForeignKey(
+        Place,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        limit_choices_to={"kind": PlaceKind.COUNTRY},
+        related_name="organizations",
+        help_text=_("Leave empty for international organisations."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="units",
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=MARKDOWN_HELP
+    )
+
+    objects = OrganizationQuerySet.as_manager()
+
+    # What search reads (portal/core/search.py), by weight: the site search,
+    # the lists' text filter and the admin's search, stored per row on
+    # PostgreSQL (migration portal 0011).
+    search_weights = (("name", "acronym"), ("description",), ())
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [published_requires_date("organization")]
+        indexes = [
+            # The organisations list, the API, the admin changelist and the
+            # lists' organisation and partner choices sort by the name in the
+            # reader's language.
+            *per_language("name", "organization_name", "id"),
+            # The feeds and the page cache's content token: newest publication.
+            published_index("organization"),
+            # The admin changelist's date hierarchy (last changed).
+            models.Index(fields=["updated_at"], name="organization_updated_at"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("organizations:detail", kwargs={"slug": self.slug})
+
+    @property
+    def public_parent(self):
+        """The organisation this one is part of, if readers may see it."""
+        return public_or_none(self.parent)
+
+
+class SourceKind(models.TextChoices):
+    INTERVIEW = "interview", _("Interview")
+    NEWS = "news", _("News report")
+    STATEMENT = "statement", _("Official statement")
+    DATASET = "dataset", _("Dataset")
+    REPORT = "report", _("Report")
+    DOCUMENT = "document", _("Official document")
+
+
+class SourceQuerySet(PublishableQuerySet):
+    def for_detail(self):
+        """Sources with their publisher (shown through `public_publisher`)."""
+        return self.select_related("publisher")
+
+
+class Source(PartialDatesMixin, WorkflowModel):
+    title = models.CharField(_("title"), max_length=400)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=SourceKind)
+    publisher = models.ForeignKey(
+        Organization,
+        verbose_name=_("publisher"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="published_sources",
+    )
+    url = models.URLField(
+        _("address (URL)"),
+        max_length=500,
+        blank=True,
+        help_text=_("Leave empty when the source has no known public address."),
+    )
+    published_on, published_on_precision, published_on_approximate = precision_fields(
+        _("published on"), required=False
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        default="en",
+        help_text=_("Language of the text the quotes are taken from (en, az, zh…)."),
+    )
+    notes = models.TextField(
+        _("notes"),
+        blank=True,
+        help_text=format_lazy(
+            "{} {}",
+            _("How the source was obtained, and anything a reader should know."),
+            MARKDOWN_HELP,
+        ),
+    )
+
+    partial_dates = ("published_on",)
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta(WorkflowModel.Meta):
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["-published_on", "title"]
+        constraints = [published_requires_date("source")]
+        indexes = [
+            # The API's sources and the admin changelist, newest first, and
+            # the changelist's date hierarchy.
+            models.Index(fields=["-published_on"], name="source_published_on"),
+            # Scheduled sources count in the page cache's content token.
+            published_index("source"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("source-detail", kwargs={"slug": self.slug})
+
+    @property
+    def published_on_display(self):
+        return self.format_date("published_on")
+
+    @property
+    def public_publisher(self):
+        """The organisation that published the source, if readers may see it."""
+        return public_or_none(self.publisher)
+
+
+class CitationQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+        )
+
+    def public(self):
+        """The citations readers may see: those of a published source (the
+        record cited is the page's own, or checked by the source's page)."""
+        return self.filter(published_q("source__"))
+
+
+class Citation(TimestampedModel):
+    """A source attached to any record, with the words that support it."""
+
+    source = models.ForeignKey(
+        Source,
+        verbose_name=_("source"),
+        on_delete=models.PROTECT,
+        related_name="citations",
+    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    quote = models.TextField(
+        _("supporting quote"),
+        blank=True,
+        help_text=_("The exact words in the source that support the record."),
+    )
+    locator = models.CharField(
+        _("where in the source"),
+        max_length=200,
+        blank=True,
+        help_text=_("A page, section or question that helps readers find the quote."),
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = CitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+        ordering = ["position", "pk"]
+        indexes = [
+            # Serves every detail page: "the citations of this record".
+            models.Index(fields=["content_type", "object_id"], name="citation_target"),
+            # The admin changelist of citations, in their order.
+            models.Index(fields=["position", "id"], name="citation_order"),
+        ]
+
+    def __str__(self):
+        # From the content types' cache: inline rows show this, one per citation.
+        model = ContentType.objects.get_for_id(self.content_type_id).model
+        return f"{self.source} → {model} #{self.object_id}"
+
+    def get_absolute_url(self):
+        target = self.content_object
+        return target.get_absolute_url() if target is not None else ""
+
+
+def public_citations(lookup="citations"):
+    """Prefetches a record's citations that readers may see, with their
+    sources and publishers, into `public_citations`: what every page, the API
+    and the downloads show under a record."""
+    return Prefetch(
+        lookup,
+        queryset=Citation.objects.public().select_related("source__publisher"),
+        to_attr="public_citations",
+    )
+
+
+__all__ = [
+    "Citation",
+    "Organization",
+    "OrganizationKind",
+    "Person",
+    "Place",
+    "PlaceKind",
+    "Source",
+    "SourceKind",
+    "public_citations",
+]

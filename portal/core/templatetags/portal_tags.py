@@ -1,0 +1,130 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import conditional_escape, format_html
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
+
+from portal.core.dates import format_partial_range, iso_partial, truncate
+from portal.core.formatting import format_amount, format_change, qualify
+
+register = template.Library()
+
+
+@register.filter
+def observation_value(observation):
+    indicator = observation.indicator
+    text = format_amount(observation.value, indicator.currency, indicator.unit)
+    return qualify(text, observation.value_qualifier)
+
+
+@register.filter
+def observation_change(observation):
+    return format_change(observation.change_percent, observation.change_qualifier)
+
+
+@register.filter
+def capacity(project):
+    if project.capacity_value is None:
+        return ""
+    return format_amount(
+        project.capacity_value, unit=project.get_capacity_unit_display()
+    )
+
+
+@register.filter
+def investment(project):
+    if project.investment_amount is None:
+        return ""
+    return format_amount(
+        project.investment_amount, currency=project.investment_currency
+    )
+
+
+@register.simple_tag
+def partial_date(record, name="date"):
+    """A record's partial date as exactly as it is known, in a <time> element.
+
+    An event's `end_date` turns the date into a range ("11–22 November 2024"); a
+    missing date says so rather than leaving a gap.
+    """
+    value = getattr(record, name)
+    if value is None:
+        return format_html('<span class="unknown">{}</span>', _("date not stated"))
+    precision = getattr(record, f"{name}_precision")
+    approximate = getattr(record, f"{name}_approximate")
+    end = getattr(record, "end_date", None) if name == "date" else None
+    text = format_partial_range(value, end, precision, approximate)
+    if end is not None and truncate(end, precision) != truncate(value, precision):
+        return text
+    return format_html(
+        '<time datetime="{}">{}</time>', iso_partial(value, precision), text
+    )
+
+
+def _localized(record, field, language):
+    return getattr(record, build_localized_fieldname(field, language), None)
+
+
+@register.filter
+def tr(record, field):
+    """A record's text in the reader's language; when it is not translated yet, the
+    English text, marked as English (for screen readers) and as a fallback.
+
+    Always HTML, escaped once: a filter after it (`truncatewords_html` on the
+    cards) reads it as HTML and leaves it escaped once. Plain text there was
+    escaped by the filter and again by the template ("Azerbaijan&amp;#x27;s")."""
+    text = _localized(record, field, get_language() or "en")
+    if text:
+        return conditional_escape(text)
+    english = _localized(record, field, "en") or ""
+    if not english:
+        return ""
+    return format_html(
+        '<span lang="en" class="fallback" title="{}">{}</span>',
+        _("Not yet translated"),
+        english,
+    )
+
+
+@register.filter
+def untranslated(record):
+    """True when some text of the record is shown in English for want of a
+    translation into the reader's language."""
+    language = get_language() or "en"
+    if language == "en":
+        return False
+    fields = translator.get_options_for_model(type(record)).fields
+    return any(
+        _localized(record, field, "en") and not _localized(record, field, language)
+        for field in fields
+    )
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """This page in every language: code, name, address, and whether it is the
+    current one. Query strings (filters, page) are kept."""
+    request = context.get("request")
+    if request is None or request.resolver_match is None:
+        return []
+    current = get_language()
+    path = request.get_full_path()
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": translate_url(path, code),
+            "current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+    ]
+
+
+@register.filter
+def lang_of(record, field):
+    """The language the field is shown in: the reader's, or English as fallback."""
+    language = get_language() or "en"
+    return language if _localized(record, field, language) else "en"

@@ -1,0 +1,89 @@
+"""What every list and detail view shares: only published records, the
+filtered list with its facets and pages, and the size of a record page's
+lists. The record apps' views and the site's pages build on it."""
+
+from django.contrib import messages
+from django.core.paginator import InvalidPage
+from django.utils.translation import gettext as _
+from django_filters.views import FilterView
+
+from portal.core.datacache import cached
+
+# How many events, projects or agreements a record's page lists; it links to
+# the filtered list for all of them (a head of state takes part in thousands).
+RELATED_LIMIT = 20
+
+
+def related_count(queryset, distinct=False):
+    """How many records a record page's list stands for. Counted even when
+    the list is short, so the page makes as many queries at any size."""
+    if distinct:
+        queryset = queryset.order_by().values("pk").distinct()
+    return queryset.count()
+
+
+class PublishedMixin:
+    """Readers only ever see published records; anything else is a 404."""
+
+    def get_queryset(self):
+        return self.model.objects.published()
+
+
+class FilteredListView(PublishedMixin, FilterView):
+    """A django-filter list that never fails on a bad page number.
+
+    An invalid or out-of-range `page` shows the nearest real page with a note,
+    instead of Django's 404, because a reader who edits the address deserves an
+    answer rather than an error page.
+    """
+
+    paginate_by = 20
+    strict = True
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        if self.filterset.is_valid():
+            # The number of records listed: the same on every page and in
+            # every language of the list, so counted once per content token.
+            paginator.count = cached(
+                ("list-count", self.request.path, self.filterset.data_key()),
+                queryset.count,
+            )
+        requested = self.request.GET.get(self.page_kwarg) or 1
+        try:
+            page = paginator.page(requested)
+        except InvalidPage:
+            page = paginator.get_page(requested)
+            messages.info(
+                self.request,
+                _(
+                    "There is no page “%(requested)s”; "
+                    "showing page %(page)s of %(pages)s."
+                )
+                % {
+                    "requested": str(requested)[:20],
+                    "page": page.number,
+                    "pages": paginator.num_pages,
+                },
+            )
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["facet_counts"] = self.filterset.show_facet_counts()
+        return context
+
+
+def reads_query(*sources):
+    """Declares the query parameters a function view reads: FilterSet classes
+    (their fields), form classes (their fields), parameter names, or a function
+    of the URL's arguments giving any of those. The page cache
+    (portal/ops/pagecache.py) keys a page on these alone and drops the others,
+    so made-up parameters cannot multiply its entries. Class-based views need
+    no declaration: their filterset_class and paginate_by say it."""
+
+    def declare(view):
+        view.query_parameters = sources
+        return view
+
+    return declare

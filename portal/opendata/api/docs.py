@@ -1,0 +1,32 @@
+"""The API's front door (/api/v1/) and its documentation page (/api/v1/docs/)."""
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from portal.core.siteurl import absolute_url
+
+ENDPOINTS = (
+    ("events", "api:event-list"),
+    ("agreements", "api:agreement-list"),
+    ("projects", "api:project-list"),
+    ("people", "api:person-list"),
+    ("organisations", "api:organization-list"),
+    ("places", "api:place-list"),
+    ("indicators", "api:indicator-list"),
+    ("sources", "api:source-list"),
+)
+
+
+def index(request):
+    """Where everything is: each endpoint, the schema and the documentation."""
+    links = {name: absolute_url(reverse(view), request) for name, view in ENDPOINTS}
+    links["schema"] = absolute_url(reverse("api:schema"), request)
+    links["docs"] = absolute_url(reverse("api:docs"), request)
+    return JsonResponse(links, json_dumps_params={"ensure_ascii": False})
+
+
+def docs(request):
+    """Swagger UI, vendored, started by static/js/api-docs.js: no inline script,
+    so the site's Content-Security-Policy holds here too."""
+    return render(request, "api/docs.html")

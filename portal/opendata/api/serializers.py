@@ -1,0 +1,564 @@
+"""One definition of each record as data: the API's responses, the lists'
+"Download these results" files and the full dataset are all made from these.
+
+Texts are in the request's language (the view activates it), falling back to
+English where a translation is missing, as the pages do. Every enumeration is
+given twice: its code (`kind`) and its label in that language (`kind_label`).
+Partial dates come with their precision and as readers see them
+(`date_display`). Linked records appear only when readers may see them: the
+views fetch them with the models' `for_detail()` and the serializers read the
+`public_*` relations and properties those give.
+"""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from events.models import Agreement, Event, Participation
+from portal.core.formatting import format_amount, format_change, qualify
+from portal.core.models import (
+    Citation,
+    Indicator,
+    Observation,
+    Organization,
+    Person,
+    Place,
+    Source,
+)
+from portal.core.siteurl import absolute_url
+from projects.models import Milestone, Partner, Project, Sector
+
+
+def absolute(context, path):
+    return absolute_url(path, context.get("request"))
+
+
+class HtmlUrlMixin(serializers.Serializer):
+    html_url = serializers.SerializerMethodField(
+        help_text="The record's public page, in the chosen language."
+    )
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_html_url(self, obj):
+        return absolute(self.context, obj.get_absolute_url())
+
+
+class SiteHyperlinkedIdentityField(serializers.HyperlinkedIdentityField):
+    """A record's API address on the site's address (portal/core/siteurl.py), not
+    the request's Host as DRF makes it."""
+
+    def get_url(self, obj, view_name, request, format):
+        path = super().get_url(obj, view_name, None, format)
+        return absolute_url(path, request) if path is not None else None
+
+
+def api_url(view_name):
+    return SiteHyperlinkedIdentityField(
+        view_name=f"api:{view_name}-detail",
+        lookup_field="slug",
+        help_text="This record in the API.",
+    )
+
+
+# Links to other records: enough to name them and follow them.
+
+
+class PlaceLinkSerializer(HtmlUrlMixin, serializers.ModelSerializer):
+    url = api_url("place")
+
+    class Meta:
+        model = Place
+        fields = ("id", "slug", "name", "url", "html_url")
+
+
+class PersonLinkSerializer(HtmlUrlMixin, serializers.ModelSerializer):
+    url = api_url("person")
+
+    class Meta:
+        model = Person
+        fields = ("id", "slug", "name", "url", "html_url")
+
+
+class OrganizationLinkSerializer(HtmlUrlMixin, serializers.ModelSerializer):
+    url = api_url("organization")
+
+    class Meta:
+        model = Organization
+        fields = ("id", "slug", "name", "acronym", "url", "html_url")
+
+
+class EventLinkSerializer(HtmlUrlMixin, serializers.ModelSerializer):
+    url = api_url("event")
+
+    class Meta:
+        model = Event
+        fields = ("id", "slug", "title", "url", "html_url")
+
+
+class AgreementLinkSerializer(HtmlUrlMixin, serializers.ModelSerializer):
+    url = api_url("agreement")
+
+    class Meta:
+        model = Agreement
+        fields = ("id", "slug", "title", "url", "html_url")
+
+
+class ProjectLinkSerializer(HtmlUrlMixin, serializers.ModelSerializer):
+    url = api_url("project")
+
+    class Meta:
+        model = Project
+        fields = ("id", "slug", "title", "url", "html_url")
+
+
+class SourceLinkSerializer(HtmlUrlMixin, serializers.ModelSerializer):
+    url = api_url("source")
+
+    class Meta:
+        model = Source
+        fields = ("id", "slug", "title", "url", "html_url")
+
+
+class SectorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Sector
+        fields = ("slug", "name")
+
+
+class CitationSerializer(serializers.ModelSerializer):
+    source = SourceLinkSerializer(read_only=True)
+    source_address = serializers.CharField(
+        source="source.url", read_only=True, help_text="The original's address, if any."
+    )
+
+    class Meta:
+        model = Citation
+        fields = ("source", "source_address", "quote", "locator")
+
+
+def partial_date_fields(name):
+    """The ISO date, its precision and approximation, and the text readers see."""
+    return (
+        name,
+        f"{name}_precision",
+        f"{name}_approximate",
+        f"{name}_display",
+    )
+
+
+def display_field(name):
+    return serializers.SerializerMethodField(
+        method_name=f"get_{name}_display",
+        help_text="The date as precisely as it is known, as the site shows it.",
+    )
+
+
+class RecordSerializer(HtmlUrlMixin, serializers.ModelSerializer):
+    citations = CitationSerializer(source="public_citations", many=True, read_only=True)
+
+
+# The records.
+
+
+class ParticipantSerializer(serializers.ModelSerializer):
+    person = PersonLinkSerializer(read_only=True)
+    side_label = serializers.CharField(source="get_side_display", read_only=True)
+
+    class Meta:
+        model = Participation
+        fields = ("person", "role", "side", "side_label")
+
+
+class EventSerializer(RecordSerializer):
+    url = api_url("event")
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    date_display = serializers.SerializerMethodField(
+        help_text="The date (or date range) as the site shows it."
+    )
+    place = PlaceLinkSerializer(read_only=True, allow_null=True)
+    participants = ParticipantSerializer(
+        source="public_participations", many=True, read_only=True
+    )
+    organizations = OrganizationLinkSerializer(
+        source="public_organizations", many=True, read_only=True
+    )
+    agreements = AgreementLinkSerializer(
+        source="public_agreements", many=True, read_only=True
+    )
+    projects = ProjectLinkSerializer(
+        source="public_projects", many=True, read_only=True
+    )
+
+    class Meta:
+        model = Event
+        fields = (
+            "id",
+            "slug",
+            "url",
+            "html_url",
+            "title",
+            "summary",
+            "body",
+            "kind",
+            "kind_label",
+            *partial_date_fields("date"),
+            "end_date",
+            "place",
+            "participants",
+            "organizations",
+            "agreements",
+            "projects",
+            "citations",
+            "published_at",
+            "updated_at",
+        )
+
+    def get_date_display(self, obj) -> str:
+        return obj.date_display
+
+
+class AgreementSerializer(RecordSerializer):
+    url = api_url("agreement")
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    legal_status = serializers.ChoiceField(
+        source="agreement_status",
+        choices=Agreement._meta.get_field("agreement_status").choices,
+        read_only=True,
+    )
+    legal_status_label = serializers.CharField(
+        source="get_agreement_status_display", read_only=True
+    )
+    signed_on_display = serializers.SerializerMethodField()
+    event = serializers.SerializerMethodField(
+        help_text="The event at which it was signed, if known and published."
+    )
+    parties = OrganizationLinkSerializer(
+        source="public_parties", many=True, read_only=True
+    )
+    projects = ProjectLinkSerializer(
+        source="public_projects", many=True, read_only=True
+    )
+
+    class Meta:
+        model = Agreement
+        fields = (
+            "id",
+            "slug",
+            "url",
+            "html_url",
+            "title",
+            "summary",
+            "body",
+            "kind",
+            "kind_label",
+            "legal_status",
+            "legal_status_label",
+            *partial_date_fields("signed_on"),
+            "event",
+            "parties",
+            "projects",
+            "citations",
+            "published_at",
+            "updated_at",
+        )
+
+    def get_signed_on_display(self, obj) -> str:
+        return obj.signed_on_display
+
+    @extend_schema_field(EventLinkSerializer(allow_null=True))
+    def get_event(self, obj):
+        event = obj.public_event
+        return EventLinkSerializer(event, context=self.context).data if event else None
+
+
+class PartnerSerializer(serializers.ModelSerializer):
+    organization = OrganizationLinkSerializer(read_only=True)
+    role_label = serializers.CharField(source="get_role_display", read_only=True)
+
+    class Meta:
+        model = Partner
+        fields = ("organization", "role", "role_label")
+
+
+class MilestoneSerializer(serializers.ModelSerializer):
+    date_display = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Milestone
+        fields = ("title", *partial_date_fields("date"))
+
+    def get_date_display(self, obj) -> str:
+        return obj.date_display
+
+
+class ProjectSerializer(RecordSerializer):
+    url = api_url("project")
+    sector = SectorSerializer(read_only=True)
+    status = serializers.ChoiceField(
+        source="project_status",
+        choices=Project._meta.get_field("project_status").choices,
+        read_only=True,
+    )
+    status_label = serializers.CharField(
+        source="get_project_status_display", read_only=True
+    )
+    direction_label = serializers.CharField(
+        source="get_direction_display", read_only=True
+    )
+    places = PlaceLinkSerializer(many=True, read_only=True)
+    partners = PartnerSerializer(source="public_partners", many=True, read_only=True)
+    capacity_unit_label = serializers.CharField(
+        source="get_capacity_unit_display", read_only=True
+    )
+    capacity_display = serializers.SerializerMethodField()
+    investment_display = serializers.SerializerMethodField()
+    start_date_display = serializers.SerializerMethodField()
+    end_date_display = serializers.SerializerMethodField()
+    milestones = MilestoneSerializer(many=True, read_only=True)
+    events = EventLinkSerializer(source="public_events", many=True, read_only=True)
+    agreements = AgreementLinkSerializer(
+        source="public_agreements", many=True, read_only=True
+    )
+
+    class Meta:
+        model = Project
+        fields = (
+            "id",
+            "slug",
+            "url",
+            "html_url",
+            "title",
+            "summary",
+            "body",
+            "sector",
+            "status",
+            "status_label",
+            "direction",
+            "direction_label",
+            "capacity_value",
+            "capacity_unit",
+            "capacity_unit_label",
+            "capacity_display",
+            "investment_amount",
+            "investment_currency",
+            "investment_display",
+            *partial_date_fields("start_date"),
+            *partial_date_fields("end_date"),
+            "places",
+            "partners",
+            "milestones",
+            "events",
+            "agreements",
+            "citations",
+            "published_at",
+            "updated_at",
+        )
+
+    def get_capacity_display(self, obj) -> str:
+        if obj.capacity_value is None:
+            return ""
+        return format_amount(obj.capacity_value, unit=obj.get_capacity_unit_display())
+
+    def get_investment_display(self, obj) -> str:
+        if obj.investment_amount is None:
+            return ""
+        return format_amount(obj.investment_amount, currency=obj.investment_currency)
+
+    def get_start_date_display(self, obj) -> str:
+        return obj.start_date_display
+
+    def get_end_date_display(self, obj) -> str:
+        return obj.end_date_display
+
+
+class PersonSerializer(RecordSerializer):
+    url = api_url("person")
+    country = PlaceLinkSerializer(read_only=True, allow_null=True)
+    events = EventLinkSerializer(source="public_events", many=True, read_only=True)
+
+    class Meta:
+        model = Person
+        fields = (
+            "id",
+            "slug",
+            "url",
+            "html_url",
+            "name",
+            "honorific",
+            "country",
+            "bio",
+            "events",
+            "citations",
+            "published_at",
+            "updated_at",
+        )
+
+
+class OrganizationSerializer(RecordSerializer):
+    url = api_url("organization")
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    country = PlaceLinkSerializer(read_only=True, allow_null=True)
+    parent = serializers.SerializerMethodField(
+        help_text="The organisation this one is part of, if published."
+    )
+
+    class Meta:
+        model = Organization
+        fields = (
+            "id",
+            "slug",
+            "url",
+            "html_url",
+            "name",
+            "acronym",
+            "kind",
+            "kind_label",
+            "country",
+            "parent",
+            "website",
+            "description",
+            "citations",
+            "published_at",
+            "updated_at",
+        )
+
+    @extend_schema_field(OrganizationLinkSerializer(allow_null=True))
+    def get_parent(self, obj):
+        parent = obj.public_parent
+        if parent is None:
+            return None
+        return OrganizationLinkSerializer(parent, context=self.context).data
+
+
+class PlaceSerializer(HtmlUrlMixin, serializers.ModelSerializer):
+    url = api_url("place")
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    parent = PlaceLinkSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Place
+        fields = (
+            "id",
+            "slug",
+            "url",
+            "html_url",
+            "name",
+            "kind",
+            "kind_label",
+            "parent",
+            "country_code",
+            "latitude",
+            "longitude",
+            "coordinates_approximate",
+            "updated_at",
+        )
+
+
+class SourceSerializer(HtmlUrlMixin, serializers.ModelSerializer):
+    url = api_url("source")
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    address = serializers.CharField(
+        source="url", read_only=True, help_text="The original's address, if any."
+    )
+    publisher = serializers.SerializerMethodField()
+    published_on_display = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Source
+        fields = (
+            "id",
+            "slug",
+            "url",
+            "html_url",
+            "title",
+            "kind",
+            "kind_label",
+            "publisher",
+            "address",
+            *partial_date_fields("published_on"),
+            "language",
+            "notes",
+            "updated_at",
+        )
+
+    @extend_schema_field(OrganizationLinkSerializer(allow_null=True))
+    def get_publisher(self, obj):
+        publisher = obj.public_publisher
+        if publisher is None:
+            return None
+        return OrganizationLinkSerializer(publisher, context=self.context).data
+
+    def get_published_on_display(self, obj) -> str:
+        return obj.published_on_display
+
+
+class ObservationSerializer(serializers.ModelSerializer):
+    indicator = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    period_display = serializers.SerializerMethodField()
+    value_qualifier_label = serializers.CharField(
+        source="get_value_qualifier_display", read_only=True
+    )
+    value_display = serializers.SerializerMethodField()
+    change_qualifier_label = serializers.CharField(
+        source="get_change_qualifier_display", read_only=True
+    )
+    change_display = serializers.SerializerMethodField()
+    citations = CitationSerializer(source="public_citations", many=True, read_only=True)
+
+    class Meta:
+        model = Observation
+        fields = (
+            "id",
+            "indicator",
+            "period_start",
+            "period_end",
+            "period_precision",
+            "period_display",
+            "value",
+            "value_qualifier",
+            "value_qualifier_label",
+            "value_display",
+            "change_percent",
+            "change_qualifier",
+            "change_qualifier_label",
+            "change_display",
+            "note",
+            "citations",
+        )
+
+    def get_period_display(self, obj) -> str:
+        return obj.period_display
+
+    def get_value_display(self, obj) -> str:
+        indicator = obj.indicator
+        text = format_amount(obj.value, indicator.currency, indicator.unit)
+        return qualify(text, obj.value_qualifier)
+
+    def get_change_display(self, obj) -> str:
+        return format_change(obj.change_percent, obj.change_qualifier)
+
+
+class IndicatorSerializer(RecordSerializer):
+    url = api_url("indicator")
+    currency_label = serializers.CharField(
+        source="get_currency_display", read_only=True
+    )
+    observations = ObservationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Indicator
+        fields = (
+            "id",
+            "slug",
+            "url",
+            "html_url",
+            "name",
+            "unit",
+            "currency",
+            "currency_label",
+            "description",
+            "observations",
+            "citations",
+            "published_at",
+            "updated_at",
+        )

@@ -1,0 +1,253 @@
+"""The API's views: one read-only viewset per kind of record, each with the same
+FilterSet as its public list page, in the language asked for, paged and
+rate-limited per address. docs/api.md describes them for readers."""
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django_filters import rest_framework as filters
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from events.filters import AgreementFilter, EventFilter
+from events.models import Agreement, Event
+from portal.core.filters import OrganizationFilter, PersonFilter
+from portal.core.models import (
+    Indicator,
+    Organization,
+    Person,
+    Place,
+    PlaceKind,
+    Source,
+    SourceKind,
+    public_citations,
+)
+from portal.core.siteurl import absolute_url
+from portal.opendata.api import serializers
+from portal.opendata.api.throttling import AddressRateThrottle
+from projects.filters import ProjectFilter
+from projects.models import Project
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+LANG_PARAMETER = OpenApiParameter(
+    "lang",
+    OpenApiTypes.STR,
+    OpenApiParameter.QUERY,
+    enum=LANGUAGES,
+    description=(
+        "The language of texts and labels. Without it, the request's "
+        "Accept-Language header decides; English otherwise. Texts not yet "
+        "translated are given in English."
+    ),
+)
+
+
+def requested_language(request):
+    """(language, error): `?lang=` if given, else the Accept-Language header."""
+    asked = request.GET.get("lang")
+    if asked is None:
+        return translation.get_language_from_request(request), None
+    if asked.lower() in LANGUAGES:
+        return asked.lower(), None
+    return settings.LANGUAGE_CODE, asked
+
+
+class ApiSchema(AutoSchema):
+    def get_override_parameters(self):
+        return [*super().get_override_parameters(), LANG_PARAMETER]
+
+
+class Pagination(PageNumberPagination):
+    page_size = settings.API_PAGE_SIZE
+    page_size_query_param = "page_size"
+    max_page_size = settings.API_MAX_PAGE_SIZE
+
+    # DRF's own links, on the site's address (portal/core/siteurl.py) rather than
+    # the request's Host.
+
+    def get_next_link(self):
+        if not self.page.has_next():
+            return None
+        return replace_query_param(
+            self._here(), self.page_query_param, self.page.next_page_number()
+        )
+
+    def get_previous_link(self):
+        if not self.page.has_previous():
+            return None
+        number = self.page.previous_page_number()
+        if number == 1:
+            return remove_query_param(self._here(), self.page_query_param)
+        return replace_query_param(self._here(), self.page_query_param, number)
+
+    def _here(self):
+        return absolute_url(self.request.get_full_path(), self.request)
+
+
+class RecordViewSet(viewsets.ReadOnlyModelViewSet):
+    """What every endpoint shares: lookups by slug, the language, the throttle."""
+
+    lookup_field = "slug"
+    pagination_class = Pagination
+    throttle_classes = [AddressRateThrottle]
+    filter_backends = [filters.DjangoFilterBackend]
+    schema = ApiSchema()
+
+    @classmethod
+    def records(cls):
+        """The published records with everything the serializer shows, in a
+        fixed number of queries; the downloads use it too."""
+        raise NotImplementedError
+
+    def get_queryset(self):
+        return self.records()
+
+    def dispatch(self, request, *args, **kwargs):
+        language, self.bad_language = requested_language(request)
+        with translation.override(language):
+            response = super().dispatch(request, *args, **kwargs)
+            # Rendered here, so error messages come out in the language too.
+            if hasattr(response, "render"):
+                response.render()
+        response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ["Accept-Language"])
+        return response
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if self.bad_language is not None:
+            raise ValidationError(
+                {
+                    "lang": [
+                        _(
+                            "“%(lang)s” is not a language of this site; use one of: "
+                            "%(languages)s."
+                        )
+                        % {
+                            "lang": self.bad_language[:20],
+                            "languages": ", ".join(LANGUAGES),
+                        }
+                    ]
+                }
+            )
+
+
+def ordered(queryset):
+    # The models' own order, then the id: pages never repeat or skip a record.
+    return queryset.order_by(*queryset.model._meta.ordering, "pk")
+
+
+class EventViewSet(RecordViewSet):
+    """Events: visits, talks, signings, forums, ceremonies and statements."""
+
+    serializer_class = serializers.EventSerializer
+    filterset_class = EventFilter
+
+    @classmethod
+    def records(cls):
+        return ordered(Event.objects.published().for_detail())
+
+
+class AgreementViewSet(RecordViewSet):
+    """Agreements: joint declarations, agreements, memoranda and contracts."""
+
+    serializer_class = serializers.AgreementSerializer
+    filterset_class = AgreementFilter
+
+    @classmethod
+    def records(cls):
+        return ordered(Agreement.objects.published().for_detail())
+
+
+class ProjectViewSet(RecordViewSet):
+    """Cooperation projects, with their partners and milestones."""
+
+    serializer_class = serializers.ProjectSerializer
+    filterset_class = ProjectFilter
+
+    @classmethod
+    def records(cls):
+        return ordered(Project.objects.published().for_detail())
+
+
+class PersonViewSet(RecordViewSet):
+    """People, with the published events they took part in."""
+
+    serializer_class = serializers.PersonSerializer
+    filterset_class = PersonFilter
+
+    @classmethod
+    def records(cls):
+        return ordered(Person.objects.published().for_detail())
+
+
+class OrganizationViewSet(RecordViewSet):
+    """Organisations: government bodies, companies, universities and others."""
+
+    serializer_class = serializers.OrganizationSerializer
+    filterset_class = OrganizationFilter
+
+    @classmethod
+    def records(cls):
+        # The parent is shown through `public_parent`.
+        return ordered(
+            Organization.objects.published()
+            .select_related("country", "parent")
+            .prefetch_related(public_citations())
+        )
+
+
+class PlaceFilter(filters.FilterSet):
+    kind = filters.ChoiceFilter(choices=PlaceKind)
+
+    class Meta:
+        model = Place
+        fields = ()
+
+
+class PlaceViewSet(RecordViewSet):
+    """Places: countries, regions, cities, districts and sites."""
+
+    serializer_class = serializers.PlaceSerializer
+    filterset_class = PlaceFilter
+
+    @classmethod
+    def records(cls):
+        return ordered(Place.objects.select_related("parent"))
+
+
+class SourceFilter(filters.FilterSet):
+    kind = filters.ChoiceFilter(choices=SourceKind)
+
+    class Meta:
+        model = Source
+        fields = ()
+
+
+class SourceViewSet(RecordViewSet):
+    """The sources records cite."""
+
+    serializer_class = serializers.SourceSerializer
+    filterset_class = SourceFilter
+
+    @classmethod
+    def records(cls):
+        return ordered(Source.objects.published().for_detail())
+
+
+class IndicatorViewSet(RecordViewSet):
+    """Key figures, each with its observations and their citations."""
+
+    serializer_class = serializers.IndicatorSerializer
+    filter_backends = []
+
+    @classmethod
+    def records(cls):
+        return ordered(Indicator.objects.published().for_detail())

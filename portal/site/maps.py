@@ -1,0 +1,88 @@
+"""The site's maps: the home page's (the latest projects and events) and one
+record's, as pages show them and as GeoJSON."""
+
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from events.maps import event_pairs
+from events.models import Event
+from portal.core.maps import (
+    MAP_LIMIT,
+    Map,
+    error_response,
+    geojson_response,
+    points,
+)
+from portal.core.views import reads_query
+from projects.maps import project_pairs
+from projects.models import Project
+
+KINDS = {"project": Project, "event": Event}
+
+
+def site_map():
+    """The home page's map: the latest MAP_LIMIT published events and projects
+    with a place (events by date, projects by when they were published)."""
+    projects = (
+        Project.objects.published()
+        .filter(Exists(Project.places.through.objects.filter(project=OuterRef("pk"))))
+        .order_by("-published_at", "-pk")
+    )
+    pairs = project_pairs(projects, MAP_LIMIT) + event_pairs(
+        Event.objects.published(), MAP_LIMIT
+    )
+    return Map(points(pairs), reverse("map"))
+
+
+def record_map(record):
+    """A project's places or an event's place. Uses what the detail view has
+    already loaded (a project's prefetched places, an event's place)."""
+    kind = _kind_of(record)
+    if kind == "project":
+        pairs = [(kind, record, place) for place in record.places.all()]
+    else:
+        pairs = [(kind, record, record.place)] if record.place else []
+    url = reverse("map-record", kwargs={"kind": kind, "slug": record.slug})
+    return Map(points(pairs), url)
+
+
+def _kind_of(record):
+    for kind, model in KINDS.items():
+        if isinstance(record, model):
+            return kind
+    raise TypeError(f"no map for {type(record).__name__}")
+
+
+@reads_query()
+def site_geojson(request):
+    """/<lang>/map.geojson: the home page's map (the latest projects and events)."""
+    return geojson_response(site_map())
+
+
+@reads_query()
+def record_geojson(request, kind, slug):
+    """/<lang>/map/<kind>/<slug>.geojson: one published record's places."""
+    model = KINDS.get(kind)
+    if model is None:
+        return _not_found()
+    queryset = model.objects.published()
+    if model is Project:
+        queryset = queryset.prefetch_related("places")
+    else:
+        queryset = queryset.select_related("place")
+    record = queryset.filter(slug=slug).first()
+    if record is None:
+        return _not_found()
+    return geojson_response(record_map(record))
+
+
+def _not_found():
+    return error_response(
+        {
+            "__all__": [
+                {"message": gettext("No such published record."), "code": "not_found"}
+            ]
+        },
+        status=404,
+    )

@@ -1,0 +1,115 @@
+"""The site search page (/<lang>/search/): the kinds of record it shows, in
+the order it shows them, over the search machinery of portal/core/search.py."""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Count, Window
+from django.shortcuts import render
+from django.utils.translation import get_language, gettext_lazy
+
+from events.models import Agreement, Event
+from portal.core.models import Indicator, Organization, Person
+from portal.core.search import (
+    PER_PAGE,
+    TOP,
+    Kind,
+    clean_query,
+    make_hit,
+    query_words,
+    search_queryset,
+)
+from portal.core.views import reads_query
+from projects.models import Project
+
+KINDS = (
+    Kind("events", gettext_lazy("Events"), Event, ("place",)),
+    Kind("projects", gettext_lazy("Projects"), Project, ("sector",)),
+    Kind("agreements", gettext_lazy("Agreements"), Agreement),
+    Kind("people", gettext_lazy("People"), Person),
+    Kind("organisations", gettext_lazy("Organisations"), Organization),
+    Kind("key-figures", gettext_lazy("Key figures"), Indicator),
+)
+
+
+KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
+
+
+@dataclass
+class Group:
+    kind: Kind
+    count: int
+    hits: list
+
+    @property
+    def more(self):
+        return self.count > len(self.hits)
+
+
+class QueryField(forms.CharField):
+    def to_python(self, value):
+        # Cleaned before validation, so a NUL byte is dropped, not an error.
+        return clean_query(super().to_python(value))
+
+
+class SearchForm(forms.Form):
+    q = QueryField(required=False)
+    kind = forms.ChoiceField(
+        required=False, choices=[("", "")] + [(kind.key, kind.key) for kind in KINDS]
+    )
+
+
+def _overview(words, language):
+    groups = []
+    for kind in KINDS:
+        rows = list(
+            search_queryset(kind, words, language).annotate(
+                search_total=Window(Count("pk"))
+            )[:TOP]
+        )
+        count = rows[0].search_total if rows else 0
+        hits = [make_hit(kind, record, words, language) for record in rows]
+        groups.append(Group(kind, count, hits))
+    return groups
+
+
+@reads_query(SearchForm, "page")
+def search(request):
+    form = SearchForm(request.GET)
+    form.is_valid()
+    query = form.cleaned_data.get("q", "")
+    kind = KINDS_BY_KEY.get(form.cleaned_data.get("kind") or "")
+    context = {
+        "query": query,
+        "kinds": KINDS,
+        "unknown_kind": "kind" in form.errors,
+        "requested_kind": (request.GET.get("kind") or "")[:20],
+        "kind": kind,
+    }
+    words = query_words(query)
+    context["words"] = words
+    if not words:
+        return render(request, "portal/search.html", context)
+    language = get_language() or "en"
+    if kind is None:
+        groups = _overview(words, language)
+    else:
+        groups = []
+        for other in KINDS:
+            if other is kind:
+                paginator = Paginator(search_queryset(kind, words, language), PER_PAGE)
+                page = paginator.get_page(request.GET.get("page"))
+                hits = [make_hit(kind, r, words, language) for r in page.object_list]
+                groups.append(Group(kind, paginator.count, hits))
+                context.update(
+                    paginator=paginator,
+                    page_obj=page,
+                    is_paginated=page.has_other_pages(),
+                )
+            else:
+                count = search_queryset(other, words, language).count()
+                groups.append(Group(other, count, []))
+    context["groups"] = groups
+    context["total"] = sum(group.count for group in groups)
+    return render(request, "portal/search.html", context)

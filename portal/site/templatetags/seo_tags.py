@@ -1,0 +1,100 @@
+"""What a page tells machines about itself: canonical address, Open Graph
+tags, and schema.org JSON-LD for events, organisations and people."""
+
+import html
+import re
+
+from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.template.loader_tags import BLOCK_CONTEXT_KEY
+from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.translation import get_language
+
+from events.models import Event
+from portal.core.feeds import query_suffix
+from portal.core.models import Organization, Person
+from portal.core.siteurl import absolute_url
+from portal.site import structured_data
+
+register = template.Library()
+
+# Open Graph wants a territory with the language.
+OG_LOCALES = {"en": "en_US", "az": "az_AZ", "zh-hans": "zh_CN"}
+
+BUILDERS = {
+    Event: structured_data.event_data,
+    Organization: structured_data.organization_data,
+    Person: structured_data.person_data,
+}
+
+
+@register.simple_tag(takes_context=True)
+def social_meta(context):
+    """The canonical link and the Open Graph tags, from the page's own title and
+    description blocks, so no page has to say them twice."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    language = get_language() or settings.LANGUAGE_CODE
+    canonical = absolute_url(canonical_path(context, request), request)
+    return render_to_string(
+        "includes/social_meta.html",
+        {
+            "canonical": canonical,
+            "title": block_text(context, "title"),
+            "description": block_text(context, "description"),
+            "og_type": og_type(context.get("object")),
+            "locale": OG_LOCALES.get(language, "en_US"),
+            "alternate_locales": [
+                OG_LOCALES[code]
+                for code, _name in settings.LANGUAGES
+                if code != language and code in OG_LOCALES
+            ],
+        },
+    )
+
+
+def canonical_path(context, request):
+    """The page's address without its query, except a list's page number when
+    no filter is in force: a filtered list's canonical page is the whole list
+    (filter combinations are endless and repeat its records), and page 1 is
+    the list's bare address, never "?page=1"."""
+    page = context.get("page_obj")
+    filters = [key for key, value in request.GET.items() if key != "page" and value]
+    if page is not None and page.number > 1 and not filters:
+        return f"{request.path}?page={page.number}"
+    return request.path
+
+
+def block_text(context, name):
+    """A block of the page being rendered, as plain text (for attributes)."""
+    blocks = context.render_context.get(BLOCK_CONTEXT_KEY)
+    block = blocks.get_block(name) if blocks is not None else None
+    if block is None:
+        return ""
+    with context.push():
+        rendered = block.nodelist.render(context)
+    return re.sub(r"\s+", " ", html.unescape(strip_tags(rendered))).strip()
+
+
+def og_type(record):
+    if isinstance(record, Person):
+        return "profile"
+    return "article" if record is not None else "website"
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, record):
+    """A <script type="application/ld+json"> data block describing the record."""
+    data = BUILDERS[type(record)](context["request"], record)
+    return render_to_string(
+        "includes/structured_data.html", {"json": structured_data.to_json_ld(data)}
+    )
+
+
+@register.simple_tag(takes_context=True)
+def feed_url(context, name):
+    """A feed's address with the list's filters in force (no page number)."""
+    return reverse(name) + query_suffix(context["request"].GET)
