@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.db import connection
 from django.urls import reverse
 
-from portal.core.models import Correction
+from portal.editorial.models import Correction
 from tests.builders import (
     add_milestone,
     add_observation,

@@ -17,7 +17,8 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from events.models import Agreement, Event, EventKind
-from portal.core.models import Correction, Organization, Person, Status
+from portal.core.models import Organization, Person, Status
+from portal.editorial.models import Correction
 from projects.models import Direction, Project, ProjectStatus
 from tests.builders import make_event
 from tests.test_query_counts import World
@@ -56,7 +57,7 @@ EDITORS = {
     "portal/organization/": {"organization_name_en", "organization_updated_at"},
     "portal/source/": {"source_published_on"},
     "portal/citation/": {"citation_order"},
-    "portal/correction/": {"correction_newest"},
+    "editorial/correction/": {"correction_newest"},
 }
 
 

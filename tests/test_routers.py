@@ -28,7 +28,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from reversion.models import Version
 
 from events.models import Event
-from portal.core.models import Citation, ContentToken, Correction, Person
+from portal.core.models import Citation, ContentToken, Person
+from portal.editorial.models import Correction
 from portal.ops import routers
 from portal.ops.routers import PRIMARY, REPLICA, ROUTER, ReplicaRoutingMiddleware
 from projects.models import Project

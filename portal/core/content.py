@@ -34,7 +34,8 @@ from portal.core.models.cache import new_token
 #: The apps whose records readers see; every model in them counts, except these.
 CONTENT_APPS = ("portal", "events", "projects")
 #: Rows of a content app that readers never see: always read from the primary.
-PRIVATE = {"portal.correction"}
+#: (Corrections, which readers never see, live in the editorial app.)
+PRIVATE = set()
 #: The token itself is read with the content it stands for, but changing it is
 #: not a change of content.
 NOT_CONTENT = {"portal.contenttoken", *PRIVATE}

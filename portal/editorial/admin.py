@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.models import Correction, CorrectionStatus
+from portal.editorial.models import Correction, CorrectionStatus
 
 HANDLING = ("status", "editor_note", "handled_by", "handled_at")
 # What the reader sent. Read-only once received: they are the reader's words, and
@@ -29,7 +29,7 @@ def readers_emails_visible_to(user):
     """Whether `user` may see the email addresses readers give: those who
     handle corrections (the Editor group's right to change them), who may write
     to a reader about one."""
-    return user.has_perm("portal.change_correction")
+    return user.has_perm("editorial.change_correction")
 
 
 def _without_email(fields):

@@ -15,8 +15,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
-from portal.core.models.corrections import CORRECTABLE, Correction, sender_fingerprint
 from portal.core.views import reads_query
+from portal.editorial.models import CORRECTABLE, Correction, sender_fingerprint
 from portal.ops.limits.store import Rate, hit
 from portal.ops.security import client_ip, client_key
 

@@ -4,7 +4,7 @@ the record, accessible, and ends on the thank-you page."""
 import pytest
 from django.core.cache import cache
 
-from portal.core.models import Correction, CorrectionStatus
+from portal.editorial.models import Correction, CorrectionStatus
 from tests.builders import make_event
 
 

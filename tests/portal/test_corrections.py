@@ -14,7 +14,8 @@ from django.utils import timezone, translation
 # Registers the admin until portal/core/admin.py imports it itself.
 import portal.editorial.admin  # noqa: F401
 from events.models import Event
-from portal.core.models import Correction, CorrectionStatus, Status
+from portal.core.models import Status
+from portal.editorial.models import Correction, CorrectionStatus
 from tests.builders import (
     make_agreement,
     make_event,
@@ -305,11 +306,11 @@ def contributor(django_user_model):
     return bob
 
 
-CHANGELIST = "admin:portal_correction_changelist"
+CHANGELIST = "admin:editorial_correction_changelist"
 
 
 def change_url(correction):
-    return reverse("admin:portal_correction_change", args=[correction.pk])
+    return reverse("admin:editorial_correction_change", args=[correction.pk])
 
 
 def test_an_editor_sees_new_corrections_in_the_admin(editor_client, correction):
@@ -414,10 +415,10 @@ def test_reopening_a_correction_clears_who_handled_it(
 def test_an_editor_can_file_a_correction_received_by_email(editor_client, event):
     from django.contrib.contenttypes.models import ContentType
 
-    page = editor_client.get(reverse("admin:portal_correction_add"))
+    page = editor_client.get(reverse("admin:editorial_correction_add"))
     assert page.status_code == 200
     response = editor_client.post(
-        reverse("admin:portal_correction_add"),
+        reverse("admin:editorial_correction_add"),
         {
             "content_type": ContentType.objects.get_for_model(Event).pk,
             "object_id": event.pk,
@@ -436,7 +437,7 @@ def test_a_contributor_reads_corrections_but_cannot_delete_or_close_them(
     assert client.get(reverse(CHANGELIST)).status_code == 200
     assert client.get(change_url(correction)).status_code == 200
 
-    delete = reverse("admin:portal_correction_delete", args=[correction.pk])
+    delete = reverse("admin:editorial_correction_delete", args=[correction.pk])
     assert client.post(delete, {"post": "yes"}).status_code == 403
     client.post(
         reverse(CHANGELIST),

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from events.models import Event
-from portal.core.models import Correction
+from portal.editorial.models import Correction
 from portal.ops import health
 from portal.ops.pagecache import content_models
 from tests.builders import make_event

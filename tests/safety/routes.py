@@ -12,7 +12,7 @@ from django.utils import translation
 
 from events.models import Agreement, Event
 from portal.core.models import Indicator, Organization, Person, Place, Source
-from portal.core.models.corrections import CORRECTABLE
+from portal.editorial.models import CORRECTABLE
 from projects.models import Project
 
 LANGUAGES = ("en", "az", "zh-hans")

@@ -13,7 +13,7 @@ from django.apps import apps
 from django.db import models
 from django.urls import reverse
 
-from portal.core.models.corrections import Correction
+from portal.editorial.models import Correction
 from tests.safety.routes import urls
 
 PAYLOADS = [
@@ -239,9 +239,9 @@ def test_hostile_correction_reaches_the_admin_escaped(client, admin_client, seed
     assert response.status_code in (200, 302)
     correction = Correction.objects.get()
     assert FULL in correction.message
-    changelist = reverse("admin:portal_correction_changelist")
+    changelist = reverse("admin:editorial_correction_changelist")
     check_response(changelist, admin_client.get(changelist))
-    change = reverse("admin:portal_correction_change", args=[correction.pk])
+    change = reverse("admin:editorial_correction_change", args=[correction.pk])
     page = check_response(change, admin_client.get(change)).decode()
     assert "&lt;script&gt;" in page
 

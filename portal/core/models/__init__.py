@@ -8,7 +8,6 @@ from portal.core.models.base import (
     published_q,
 )
 from portal.core.models.cache import ContentToken
-from portal.core.models.corrections import Correction, CorrectionStatus
 from portal.core.models.indicators import Currency, Indicator, Observation, Qualifier
 from portal.core.models.reference import (
     Citation,
@@ -25,8 +24,6 @@ from portal.core.models.reference import (
 __all__ = [
     "Citation",
     "ContentToken",
-    "Correction",
-    "CorrectionStatus",
     "Currency",
     "Indicator",
     "Observation",

@@ -14,7 +14,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 # The records a reader can correct, by the name used in the form's address.
-# Labels rather than classes: events and projects import portal, not the reverse.
+# Labels rather than classes: the form's kinds are data, looked up when used.
 CORRECTABLE = {
     "event": "events.event",
     "agreement": "events.agreement",
@@ -127,6 +127,9 @@ class Correction(models.Model):
     objects = CorrectionQuerySet.as_manager()
 
     class Meta:
+        # The table it has had since it lived in the shared core (migration
+        # editorial 0001 moved the model without touching the table).
+        db_table = "portal_correction"
         verbose_name = _("correction")
         verbose_name_plural = _("corrections")
         ordering = ["-created_at", "-pk"]
