@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from events.models import Agreement, Event, EventKind
-from portal.models import Correction, Organization, Person, Status
+from portal.models import Correction, Organization, Person, Source, Status
 from projects.models import Direction, Project, ProjectStatus
 from tests.builders import make_event
 from tests.test_query_counts import World
@@ -80,6 +80,7 @@ def build():
     )
     _bulk(Person, 600, world)
     _bulk(Organization, 600, world, kind=lambda n: "company")
+    _bulk(Source, 600, world, kind=lambda n: "news")
     make_event(slug="a-draft", status=Status.DRAFT)
     Correction.objects.create(
         content_object=world.event, message="The date is wrong.", language="en"
@@ -161,6 +162,7 @@ NEWEST = {
     "project_newest",
     "person_newest",
     "organization_newest",
+    "source_newest",
 }
 
 
