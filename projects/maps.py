@@ -2,7 +2,8 @@
 
 from django.urls import reverse
 
-from portal.core.maps import MAP_LIMIT, Map, points
+from portal.core import maps
+from portal.core.maps import Map, points
 from projects.models import Project
 
 
@@ -26,4 +27,4 @@ def projects_map(projects, query_string=""):
     url = reverse("projects:map")
     if query_string:
         url += f"?{query_string}"
-    return Map(points(project_pairs(projects, MAP_LIMIT)), url)
+    return Map(points(project_pairs(projects, maps.MAP_LIMIT)), url)

@@ -21,7 +21,7 @@ from tests.builders import (
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = {"portal", "events", "projects"}
+OUR_APPS = {"portal", "events", "projects", "editorial"}
 MODELS = [model for model in admin.site._registry if model._meta.app_label in OUR_APPS]
 
 

@@ -13,10 +13,9 @@ from django.db import connections
 from django.test import Client
 from django.urls import reverse
 
-from portal.core import datacache
+from portal.core import content, datacache
 from portal.core.models import Status
 from portal.opendata import downloads
-from portal.ops import pagecache
 from tests.builders import make_event
 
 URL = "/en/data/portal-dataset.zip"
@@ -28,10 +27,10 @@ def kept(settings, tmp_path):
     settings.DATA_CACHE_SECONDS = 300
     settings.PAGE_CACHE_CHECK_SECONDS = 0
     settings.MEDIA_ROOT = tmp_path
-    pagecache.token_memo.forget()
+    content.token_memo.forget()
     caches[pagecache.CACHE_ALIAS].clear()
     yield tmp_path
-    pagecache.token_memo.forget()
+    content.token_memo.forget()
     caches[pagecache.CACHE_ALIAS].clear()
 
 

@@ -19,10 +19,9 @@ from reversion.models import Revision, Version
 
 from events.models import Event
 from events.resources import EventResource
-from portal.core import resources
+from portal.core import content, resources
 from portal.core.models import ContentToken, Indicator, Observation
 from portal.core.resources import ObservationResource
-from portal.ops import pagecache
 from projects.models import Project
 from projects.resources import ProjectResource
 from tests.builders import make_country, make_organization, make_place
@@ -445,7 +444,7 @@ def test_a_row_costs_the_same_few_queries_however_long_the_file(editor, baku):
 
 
 def test_an_import_replaces_the_content_token_once(editor, baku):
-    pagecache.replace_token("default")
+    content.replace_token("default")
     before = ContentToken.objects.get().token
     with CaptureQueriesContext(connection) as queries:
         assert errors_of(run_import(EventResource, events(5), editor)) == []

@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from events.models import Agreement, Event, EventKind
-from portal.core.models import Organization, Person, Status
+from portal.core.models import Organization, Person, Source, Status
 from portal.editorial.models import Correction
 from projects.models import Direction, Project, ProjectStatus
 from tests.builders import make_event
@@ -81,6 +81,7 @@ def build():
     )
     _bulk(Person, 600, world)
     _bulk(Organization, 600, world, kind=lambda n: "company")
+    _bulk(Source, 600, world, kind=lambda n: "news")
     make_event(slug="a-draft", status=Status.DRAFT)
     Correction.objects.create(
         content_object=world.event, message="The date is wrong.", language="en"
@@ -162,6 +163,7 @@ NEWEST = {
     "project_newest",
     "person_newest",
     "organization_newest",
+    "source_newest",
 }
 
 
@@ -169,7 +171,7 @@ NEWEST = {
 def test_each_page_uses_the_indexes_named_for_it(client, settings, django_user_model):
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL pass only: these are PostgreSQL plans")
-    from portal.ops.pagecache import read_token
+    from portal.core.content import read_token
 
     settings.PAGE_CACHE_SECONDS = 0
     build()

@@ -17,9 +17,9 @@ from django.utils import timezone
 
 from events.models import Event
 from portal import seed_data
+from portal.core import maps
 from portal.core.models import Place, PlaceKind, Status
 from portal.settings import tile_origin
-from portal.site import maps
 from projects.models import Project
 from tests.builders import (
     add_partner,

@@ -21,16 +21,15 @@ from django.utils import timezone
 
 from events.filters import EventFilter
 from events.models import Event
-from portal.core.models import ContentToken, Status
-from portal.ops import pagecache
-from portal.ops.pagecache import (
-    CACHE_ALIAS,
-    STATUS_HEADER,
+from portal.core.content import (
     content_models,
     read_token,
     replace_token,
     token_memo,
 )
+from portal.core.models import ContentToken, Status
+from portal.ops import pagecache
+from portal.ops.pagecache import CACHE_ALIAS, STATUS_HEADER
 from tests.admin_forms import form_data
 from tests.builders import make_event
 

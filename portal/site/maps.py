@@ -7,8 +7,8 @@ from django.utils.translation import gettext
 
 from events.maps import event_pairs
 from events.models import Event
+from portal.core import maps
 from portal.core.maps import (
-    MAP_LIMIT,
     Map,
     error_response,
     geojson_response,
@@ -29,8 +29,8 @@ def site_map():
         .filter(Exists(Project.places.through.objects.filter(project=OuterRef("pk"))))
         .order_by("-published_at", "-pk")
     )
-    pairs = project_pairs(projects, MAP_LIMIT) + event_pairs(
-        Event.objects.published(), MAP_LIMIT
+    pairs = project_pairs(projects, maps.MAP_LIMIT) + event_pairs(
+        Event.objects.published(), maps.MAP_LIMIT
     )
     return Map(points(pairs), reverse("map"))
 

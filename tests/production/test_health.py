@@ -17,9 +17,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from events.models import Event
+from portal.core.content import content_models
 from portal.editorial.models import Correction
 from portal.ops import health
-from portal.ops.pagecache import content_models
 from tests.builders import make_event
 from tests.production.test_faults import ROOT, cut, free_port
 

@@ -10,6 +10,7 @@ from django import template
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from portal.core import maps as map_base
 from portal.site import maps
 
 register = template.Library()
@@ -20,7 +21,7 @@ def _context(a_map, heading, total=None):
         "map": a_map,
         "heading": heading or _("On the map"),
         "total": total,
-        "limit": maps.MAP_LIMIT,
+        "limit": map_base.MAP_LIMIT,
         "tile_url": settings.MAP_TILE_URL,
         "attribution": settings.MAP_TILE_ATTRIBUTION,
     }
