@@ -16,6 +16,7 @@ from django.urls import reverse
 from portal.core import content, datacache
 from portal.core.models import Status
 from portal.opendata import downloads
+from portal.ops import pagecache
 from tests.builders import make_event
 
 URL = "/en/data/portal-dataset.zip"

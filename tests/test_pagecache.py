@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from events.filters import EventFilter
 from events.models import Event
+from portal.core import content
 from portal.core.content import (
     content_models,
     read_token,
@@ -277,11 +278,11 @@ def test_the_token_is_read_from_where_the_request_reads_content(monkeypatch, set
     token_memo.forget()
     reading = {"from": "default"}
     monkeypatch.setattr(
-        pagecache,
+        content,
         "router",
         SimpleNamespace(db_for_read=lambda model, **hints: reading["from"]),
     )
-    monkeypatch.setattr(pagecache, "read_token", lambda using=None: f"of {using}")
+    monkeypatch.setattr(content, "read_token", lambda using=None: f"of {using}")
     assert token_memo.get() == "of default"
     reading["from"] = "replica"
     assert token_memo.get() == "of replica"
