@@ -22,6 +22,7 @@ from events.models import Agreement, Event
 from portal.core import search
 from portal.core.models import Indicator, Organization, Person, Status
 from portal.seed_translations import zh_hans
+from portal.site import search as site_search
 from projects.models import Project
 from tests.builders import (
     make_agreement,
@@ -207,7 +208,7 @@ def test_the_sqlite_fallback_needs_every_word_somewhere_in_the_record(client):
 def test_every_kind_is_searched_and_links_to_its_page(client, seeded):
     response = search_page(client, "Aliyev")
     found = groups(response)
-    assert set(found) == {kind.key for kind in search.KINDS}
+    assert set(found) == {kind.key for kind in site_search.KINDS}
     figure = found["key-figures"].hits[0]
     assert figure.url == reverse("key-figures") + f"#{figure.record.slug}"
     for group in found.values():
@@ -457,7 +458,7 @@ SEARCHED = [Event, Agreement, Project, Person, Organization, Indicator]
 @on_postgresql
 @pytest.mark.parametrize("model", SEARCHED, ids=lambda model: model.__name__)
 def test_the_search_query_can_use_every_gin_index_on_postgresql(model):
-    kind = next(kind for kind in search.KINDS if kind.model is model)
+    kind = next(kind for kind in site_search.KINDS if kind.model is model)
     table = model._meta.db_table
     with connection.cursor() as cursor:
         # Seed-size tables are read whole; forbid that to see what can be used.

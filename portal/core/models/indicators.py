@@ -93,6 +93,11 @@ class ObservationQuerySet(models.QuerySet):
         """The observations readers may see: those of a published indicator."""
         return self.filter(published_q("indicator__"))
 
+    def for_list(self):
+        """What a row of observations shows on its own (a source's page, the
+        downloads' file): its indicator, which names it."""
+        return self.select_related("indicator")
+
 
 class Observation(TimestampedModel):
     indicator = models.ForeignKey(
