@@ -34,7 +34,7 @@ from rest_framework.renderers import JSONRenderer
 
 from portal.core import filtering
 from portal.core.datacache import StillBuilding, built_file
-from portal.core.models import Observation, public_citations
+from portal.core.models import Observation
 from portal.core.resources import escape_formula, unescape_formula
 from portal.core.siteurl import absolute_url
 from portal.core.views import reads_query
@@ -172,8 +172,7 @@ def _still_building():
 def _observations():
     return (
         Observation.objects.public()
-        .for_list()
-        .prefetch_related(public_citations())
+        .for_data()
         .order_by("indicator__position", "indicator__slug", "period_end", "pk")
     )
 

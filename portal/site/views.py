@@ -161,7 +161,7 @@ def place_detail(request, slug):
 def source_detail(request, slug):
     """A published source and every public record that cites it."""
     source = get_object_or_404(Source.objects.published().for_detail(), slug=slug)
-    citations = list(source.citations.select_related("content_type"))
+    citations = list(source.citations.for_list())
     targets = _public_targets(citations)
     cited = [
         (citation, targets[(citation.content_type_id, citation.object_id)])

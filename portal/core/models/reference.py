@@ -468,6 +468,11 @@ class CitationQuerySet(models.QuerySet):
         record cited is the page's own, or checked by the source's page)."""
         return self.filter(published_q("source__"))
 
+    def for_list(self):
+        """What a source's list of citations needs to find each record cited:
+        its kind (content type)."""
+        return self.select_related("content_type")
+
 
 class Citation(TimestampedModel):
     """A source attached to any record, with the words that support it."""
