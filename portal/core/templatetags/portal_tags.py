@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from portal.core import filtering
 from portal.core.dates import format_partial_range, iso_partial, truncate
-from portal.core.filtering import query_suffix
 from portal.core.formatting import format_amount, format_change, qualify
 
 register = template.Library()
@@ -18,7 +18,7 @@ register = template.Library()
 def filters_query(context):
     """The list's filters as "?…" without the page number, or "": to follow
     an address that gives the same records (a download, a feed)."""
-    return query_suffix(context["request"].GET)
+    return filtering.query_suffix(context["request"].GET)
 
 
 @register.filter
