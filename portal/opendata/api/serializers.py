@@ -6,8 +6,8 @@ English where a translation is missing, as the pages do. Every enumeration is
 given twice: its code (`kind`) and its label in that language (`kind_label`).
 Partial dates come with their precision and as readers see them
 (`date_display`). Linked records appear only when readers may see them: the
-views fetch them with the models' `for_detail()` and the serializers read the
-`public_*` relations and properties those give.
+views fetch them with the models' `for_detail()` (organisations: `for_data()`)
+and the serializers read the `public_*` relations and properties those give.
 """
 
 from drf_spectacular.types import OpenApiTypes
