@@ -169,7 +169,7 @@ NEWEST = {
 def test_each_page_uses_the_indexes_named_for_it(client, settings, django_user_model):
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL pass only: these are PostgreSQL plans")
-    from portal.ops.pagecache import read_token
+    from portal.core.content import read_token
 
     settings.PAGE_CACHE_SECONDS = 0
     build()
