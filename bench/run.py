@@ -28,7 +28,6 @@ import http.cookiejar
 import json
 import os
 import platform
-import re
 import shutil
 import subprocess
 import sys
@@ -46,15 +45,10 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 os.environ.setdefault("DEBUG", "1")
 
-from tests.realstack.conftest import (  # noqa: E402
-    Cluster,
-    free_port,
-    pg_bindir,
-    wait_until_ready,
-)
+from bench.server import GUNICORN, Server, free_port  # noqa: E402
+from tests.realstack.conftest import Cluster, pg_bindir  # noqa: E402
 
 PYTHON = Path(sys.executable)
-GUNICORN = PYTHON.with_name("gunicorn")
 WRK_SCRIPT = REPO / "bench" / "report.lua"
 RESULTS = REPO / "bench" / "results"
 EDITOR = ("bench-editor", "bench-editor-password-7c1d9a")
@@ -245,66 +239,18 @@ def prepare_database(cluster, size, seed):
 # The server ---------------------------------------------------------------------
 
 
-class Server:
-    def __init__(self, url, mode, folder):
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.env = server_env(url, self.port, mode)
-        self.log = folder / f"gunicorn-{mode}.log"
-        self.folder = folder
-        self.process = None
-
-    def __enter__(self):
-        with self.log.open("w") as output:
-            self.process = subprocess.Popen(
-                [
-                    str(GUNICORN),
-                    "-c",
-                    "gunicorn.conf.py",
-                    f"--control-socket={self.folder / 'gunicorn.ctl'}",
-                    "portal.wsgi",
-                ],
-                cwd=REPO,
-                env=self.env,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        wait_until_ready(self.base, self.process, self.log, timeout=60)
-        return self
-
-    def __exit__(self, *exc):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-    def workers(self):
-        """The pids of the master's worker processes."""
-        pids = []
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == self.process.pid:
-                pids.append(int(stat.parent.name))
-        return pids
-
-    def worker_peak_mb(self):
-        """Each worker's peak resident memory (VmHWM), in MiB."""
-        peaks = {}
-        for pid in self.workers():
-            try:
-                status = Path(f"/proc/{pid}/status").read_text()
-            except OSError:
-                continue
-            match = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
-            if match:
-                peaks[pid] = round(int(match.group(1)) / 1024, 1)
-        return peaks
+def serve(url, mode, folder):
+    """gunicorn (bench/server.py) on a free port, with the database at `url`
+    and the caches of `mode`; a context manager that stops it."""
+    port = free_port()
+    return Server(
+        folder,
+        server_env(url, port, mode),
+        name=f"gunicorn-{mode}",
+        port=port,
+        ready_timeout=60,
+        stop_timeout=30,
+    )
 
 
 def get_json(url):
@@ -606,7 +552,7 @@ def run(sizes, duration, connections, lighthouse, seed, keep, warmup=2):
             size_result = {"records": counts}
             for mode in MODES:
                 print(f"  {mode}:", flush=True)
-                with Server(url, mode, folder) as server:
+                with serve(url, mode, folder) as server:
                     cookie = sign_in(server.base)
                     paths = page_paths(server.base)
                     pages = measure(

@@ -3,7 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Agreement, AgreementKind, AgreementStatus, Event, EventKind
 from portal.core.datacache import cached
-from portal.core.filters import ANY, FacetedFilterSet, TextFilter, Within, published
+from portal.core.filters import (
+    FacetedFilterSet,
+    SlugChoiceFilter,
+    TextFilter,
+    Within,
+    published,
+)
 from portal.core.models import Organization, Person, Place
 
 
@@ -28,25 +34,15 @@ class EventFilter(FacetedFilterSet):
     date_to = django_filters.DateFilter(
         label=_("To"), method="filter_date_to", help_text=_("YYYY-MM-DD")
     )
-    place = django_filters.ModelChoiceFilter(
-        empty_label=ANY,
-        label=_("Place"),
-        queryset=Place.objects.all(),
-        to_field_name="slug",
-        method="filter_place",
+    place = SlugChoiceFilter(
+        label=_("Place"), queryset=Place.objects.all(), method="filter_place"
     )
-    person = django_filters.ModelChoiceFilter(
-        empty_label=ANY,
-        label=_("Person"),
-        queryset=published(Person),
-        to_field_name="slug",
-        method="filter_person",
+    person = SlugChoiceFilter(
+        label=_("Person"), queryset=published(Person), method="filter_person"
     )
-    organization = django_filters.ModelChoiceFilter(
-        empty_label=ANY,
+    organization = SlugChoiceFilter(
         label=_("Organisation"),
         queryset=published(Organization),
-        to_field_name="slug",
         field_name="organizations",
     )
 
@@ -81,12 +77,8 @@ class AgreementFilter(FacetedFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), field_name="agreement_status", choices=AgreementStatus
     )
-    party = django_filters.ModelChoiceFilter(
-        empty_label=ANY,
-        label=_("Party"),
-        queryset=published(Organization),
-        to_field_name="slug",
-        field_name="parties",
+    party = SlugChoiceFilter(
+        label=_("Party"), queryset=published(Organization), field_name="parties"
     )
 
     facets = {"kind": "kind", "status": "agreement_status", "party": "parties"}

@@ -2,5 +2,5 @@
 
 
 def event_pairs(events, limit=None):
-    rows = events.filter(place__isnull=False).select_related("place")[:limit]
+    rows = events.filter(place__isnull=False).for_map()[:limit]
     return [("event", event, event.place) for event in rows]

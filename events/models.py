@@ -73,7 +73,12 @@ class EventQuerySet(PublishableQuerySet):
         return self.filter(organizations=organization)
 
     def for_list(self):
-        """What a list row shows, fetched without a query per row."""
+        """What a list row, a feed entry or a calendar entry shows (the place
+        and the place it lies in), fetched without a query per row."""
+        return self.select_related("place__parent")
+
+    def for_map(self):
+        """What a map shows of an event: its place."""
         return self.select_related("place")
 
     def for_detail(self):
@@ -100,7 +105,7 @@ class EventQuerySet(PublishableQuerySet):
             ),
             Prefetch(
                 "projects",
-                queryset=projects.published().select_related("sector"),
+                queryset=projects.published().for_list(),
                 to_attr="public_projects",
             ),
             public_citations(),
@@ -282,7 +287,7 @@ class AgreementQuerySet(PublishableQuerySet):
             ),
             Prefetch(
                 "projects",
-                queryset=projects.published().select_related("sector"),
+                queryset=projects.published().for_list(),
                 to_attr="public_projects",
             ),
             public_citations(),

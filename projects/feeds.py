@@ -23,9 +23,6 @@ class ProjectFeed(FilteredFeed):
             "Relations Portal."
         )
 
-    def for_feed(self, queryset):
-        return queryset.select_related("sector")
-
     def item_categories(self, item):
         return [item.sector.name, item.get_project_status_display()]
 

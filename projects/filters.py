@@ -2,8 +2,8 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.filters import (
-    ANY,
     FacetedFilterSet,
+    SlugChoiceFilter,
     TextFilter,
     Within,
     countries,
@@ -15,35 +15,20 @@ from projects.models import Direction, Project, ProjectStatus, Sector
 
 class ProjectFilter(FacetedFilterSet):
     q = TextFilter(search_fields=("title", "summary", "body"))
-    sector = django_filters.ModelChoiceFilter(
-        empty_label=ANY,
-        label=_("Sector"),
-        queryset=Sector.objects.all(),
-        to_field_name="slug",
-    )
+    sector = SlugChoiceFilter(label=_("Sector"), queryset=Sector.objects.all())
     status = django_filters.ChoiceFilter(
         label=_("Status"), field_name="project_status", choices=ProjectStatus
     )
     direction = django_filters.ChoiceFilter(label=_("Direction"), choices=Direction)
-    place = django_filters.ModelChoiceFilter(
-        empty_label=ANY,
-        label=_("Place"),
-        queryset=Place.objects.all(),
-        to_field_name="slug",
-        method="filter_place",
+    place = SlugChoiceFilter(
+        label=_("Place"), queryset=Place.objects.all(), method="filter_place"
     )
-    partner = django_filters.ModelChoiceFilter(
-        empty_label=ANY,
-        label=_("Partner"),
-        queryset=published(Organization),
-        to_field_name="slug",
-        method="filter_partner",
+    partner = SlugChoiceFilter(
+        label=_("Partner"), queryset=published(Organization), method="filter_partner"
     )
-    partner_country = django_filters.ModelChoiceFilter(
-        empty_label=ANY,
+    partner_country = SlugChoiceFilter(
         label=_("Partner country"),
         queryset=countries(),
-        to_field_name="slug",
         method="filter_partner_country",
     )
 

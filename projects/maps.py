@@ -22,9 +22,8 @@ def project_pairs(projects, limit=None):
     return [("project", row.project, row.place) for row in rows]
 
 
-def projects_map(projects, query_string=""):
-    """The map of a list of projects (already filtered): its first MAP_LIMIT."""
-    url = reverse("projects:map")
-    if query_string:
-        url += f"?{query_string}"
+def projects_map(projects, query_suffix=""):
+    """The map of a list of projects (already filtered): its first MAP_LIMIT;
+    its data's address ends with `query_suffix`, the list's filters ("?…")."""
+    url = reverse("projects:map") + query_suffix
     return Map(points(project_pairs(projects, maps.MAP_LIMIT)), url)

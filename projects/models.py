@@ -95,7 +95,13 @@ class ProjectQuerySet(PublishableQuerySet):
         return self.filter(featured=True)
 
     def for_list(self):
-        return self.select_related("sector").prefetch_related("places")
+        """What a list row or a feed entry shows (the sector), fetched without
+        a query per row."""
+        return self.select_related("sector")
+
+    def for_map(self):
+        """What a map shows of a project: its places."""
+        return self.prefetch_related("places")
 
     def for_detail(self):
         """Projects with what their page and the API show, each relation
@@ -113,7 +119,7 @@ class ProjectQuerySet(PublishableQuerySet):
             ),
             Prefetch(
                 "events",
-                queryset=Event.objects.published().select_related("place"),
+                queryset=Event.objects.published().for_list(),
                 to_attr="public_events",
             ),
             Prefetch(

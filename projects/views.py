@@ -1,6 +1,6 @@
 from django.views.generic import DetailView
 
-from portal.core import maps
+from portal.core import filtering, maps
 from portal.core.views import FilteredListView, PublishedMixin, reads_query
 from projects.filters import ProjectFilter
 from projects.maps import projects_map
@@ -19,9 +19,9 @@ class ProjectListView(FilteredListView):
         context = super().get_context_data(**kwargs)
         # Every project the filters keep (not only this page's), and the same
         # filters for the map's data.
-        query = self.request.GET.copy()
-        query.pop(self.page_kwarg, None)
-        context["map"] = projects_map(self.object_list, query.urlencode())
+        context["map"] = projects_map(
+            self.object_list, filtering.query_suffix(self.request.GET)
+        )
         return context
 
 
@@ -29,11 +29,9 @@ class ProjectListView(FilteredListView):
 def map_geojson(request):
     """/<lang>/projects/map.geojson?<the list's filters>: the projects the list
     shows, as GeoJSON; a filter value it cannot use is a 400 saying which."""
-    filterset = ProjectFilter(
-        request.GET, queryset=Project.objects.published(), request=request
-    )
+    filterset = filtering.bind(ProjectFilter, request, Project.objects.published())
     if not filterset.is_valid():
-        return maps.error_response(filterset.errors.get_json_data(), status=400)
+        return filtering.bad_filters_json(filterset)
     return maps.geojson_response(projects_map(filterset.qs))
 
 

@@ -3,9 +3,10 @@
 
 A feed follows the same filters as its list (`/en/events/feed/rss/?type=talks`
 lists what `/en/events/?type=talks` lists), in the reader's language, newest
-publication first. A filter value the list's FilterSet refuses is a 400 that
-says which, never a 500. Drafts and records scheduled for later never appear:
-every feed starts from `published()`.
+publication first, each entry fetched as the list fetches its rows (the model's
+`for_list()`). A filter value the list's FilterSet refuses is a 400 that says
+which (portal/core/filtering.py), never a 500. Drafts and records scheduled for
+later never appear: every feed starts from `published()`.
 
 Titles are plain text. Summaries are HTML, which feed readers expect there
 (RSS descriptions, Atom summaries of type "html"): the summary with only "&",
@@ -18,41 +19,16 @@ import html
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import gettext as _
 from django_filters import FilterSet
 
+from portal.core import filtering
 from portal.core.siteurl import absolute_url
 
 # How many entries a feed carries: readers poll often, so the newest suffice.
 FEED_SIZE = 50
-
-
-def filtered(request, filterset_class, model):
-    """The list's FilterSet over the published records, bound to the query."""
-    return filterset_class(
-        request.GET, queryset=model.objects.published(), request=request
-    )
-
-
-def bad_filters_response(filterset):
-    """A plain-text 400 naming each filter that cannot be used, and why."""
-    lines = [_("These filters cannot be used:")]
-    for field, errors in filterset.errors.items():
-        lines += [f"- {field}: {error}" for error in errors]
-    return HttpResponse(
-        "\n".join(lines) + "\n", status=400, content_type="text/plain; charset=utf-8"
-    )
-
-
-def query_suffix(query):
-    """The filters as "?…" (without a page number), or ""."""
-    query = query.copy()
-    query.pop("page", None)
-    encoded = query.urlencode()
-    return f"?{encoded}" if encoded else ""
 
 
 @dataclass
@@ -74,13 +50,15 @@ class FilteredFeed(Feed):
     list_url_name = None
 
     def __call__(self, request, *args, **kwargs):
-        filterset = filtered(request, self.filterset_class, self.model)
+        filterset = filtering.bind(
+            self.filterset_class, request, self.model.objects.published().for_list()
+        )
         if not filterset.is_valid():
-            return bad_filters_response(filterset)
+            return filtering.bad_filters_text(filterset)
         return super().__call__(request, filterset=filterset)
 
     def get_object(self, request, filterset):
-        return FeedRequest(filterset, request, query_suffix(request.GET))
+        return FeedRequest(filterset, request, filtering.query_suffix(request.GET))
 
     # Links are absolute on the site's address (portal/core/siteurl.py): Feed would
     # put the request's Host in front of a path.
@@ -93,7 +71,7 @@ class FilteredFeed(Feed):
         return absolute_url(obj.request.path + obj.query, obj.request)
 
     def items(self, obj):
-        newest = self.for_feed(obj.filterset.qs).order_by("-published_at", "-pk")
+        newest = obj.filterset.qs.order_by("-published_at", "-pk")
         items = list(newest[:FEED_SIZE])
         for item in items:
             # Absolute, for the guid too (Feed makes only links absolute).
@@ -102,9 +80,6 @@ class FilteredFeed(Feed):
 
     def item_link(self, item):
         return item.feed_url
-
-    def for_feed(self, queryset):
-        return queryset
 
     def item_title(self, item):
         # Plain text (Django's default escapes titles a second time, which

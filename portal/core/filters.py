@@ -499,6 +499,16 @@ def facet_label(label, count):
 ANY = _("Any")
 
 
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    """A choice among records, named in the address by slug (`?place=baku`),
+    with "Any" as the empty choice: every record filter of every list."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("empty_label", ANY)
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)
+
+
 def published(model):
     """Choices evaluated per request, so records published later appear."""
     return lambda request: model.objects.published()
@@ -510,9 +520,7 @@ def countries():
 
 class PersonFilter(FacetedFilterSet):
     q = TextFilter(search_fields=("name", "honorific", "bio"))
-    country = django_filters.ModelChoiceFilter(
-        empty_label=ANY, label=_("Country"), queryset=countries(), to_field_name="slug"
-    )
+    country = SlugChoiceFilter(label=_("Country"), queryset=countries())
 
     facets = {"country": "country"}
 
@@ -524,9 +532,7 @@ class PersonFilter(FacetedFilterSet):
 class OrganizationFilter(FacetedFilterSet):
     q = TextFilter(search_fields=("name", "acronym", "description"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=OrganizationKind)
-    country = django_filters.ModelChoiceFilter(
-        empty_label=ANY, label=_("Country"), queryset=countries(), to_field_name="slug"
-    )
+    country = SlugChoiceFilter(label=_("Country"), queryset=countries())
 
     facets = {"kind": "kind", "country": "country"}
 

@@ -169,8 +169,3 @@ def geojson_response(a_map):
         content_type=GEOJSON,
         json_dumps_params={"ensure_ascii": False},
     )
-
-
-def error_response(errors, status):
-    """A JSON answer for a bad request: {"errors": {field: [{message, code}]}}."""
-    return JsonResponse({"errors": errors}, status=status)

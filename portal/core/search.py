@@ -107,7 +107,6 @@ class Kind:
     key: str
     label: str
     model: type
-    select_related: tuple = ()
 
     @property
     def weights(self):
@@ -115,10 +114,8 @@ class Kind:
         return self.model.search_weights
 
     def queryset(self):
-        queryset = self.model.objects.published()
-        if self.select_related:
-            queryset = queryset.select_related(*self.select_related)
-        return queryset
+        # A hit shows what a list row shows.
+        return self.model.objects.published().for_list()
 
     @property
     def ordering(self):

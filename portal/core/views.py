@@ -7,6 +7,7 @@ from django.core.paginator import InvalidPage
 from django.utils.translation import gettext as _
 from django_filters.views import FilterView
 
+from portal.core import filtering
 from portal.core.datacache import cached
 
 # How many events, projects or agreements a record's page lists; it links to
@@ -40,6 +41,9 @@ class FilteredListView(PublishedMixin, FilterView):
     paginate_by = 20
     strict = True
 
+    def get_filterset(self, filterset_class):
+        return filtering.bind(filterset_class, self.request, self.get_queryset())
+
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
         if self.filterset.is_valid():
@@ -71,6 +75,8 @@ class FilteredListView(PublishedMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["facet_counts"] = self.filterset.show_facet_counts()
+        # The filters that cannot be used, as every other answer names them.
+        context["bad_filters"] = filtering.bad_filters(self.filterset)
         return context
 
 

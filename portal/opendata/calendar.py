@@ -22,8 +22,8 @@ from icalendar import Event as CalendarEvent
 
 from events.filters import EventFilter
 from events.models import Event
+from portal.core import filtering
 from portal.core.dates import Precision, format_partial_range, period_end
-from portal.core.feeds import bad_filters_response, filtered
 from portal.core.siteurl import absolute_url, site_url
 from portal.core.views import reads_query
 
@@ -33,10 +33,12 @@ REFRESH_INTERVAL = datetime.timedelta(hours=12)
 
 @reads_query(EventFilter)
 def events_ics(request):
-    filterset = filtered(request, EventFilter, Event)
+    filterset = filtering.bind(
+        EventFilter, request, Event.objects.published().for_list()
+    )
     if not filterset.is_valid():
-        return bad_filters_response(filterset)
-    events = filterset.qs.select_related("place__parent").order_by("date", "pk")
+        return filtering.bad_filters_text(filterset)
+    events = filterset.qs.order_by("date", "pk")
     calendar = _calendar(request, events)
     response = HttpResponse(
         calendar.to_ical(), content_type="text/calendar; charset=utf-8"

@@ -8,7 +8,9 @@ whatever parameters it comes.
 A record is what the API says it is (portal/opendata/api/serializers.py): JSON
 files hold the API's records as they are, CSV files the same records flattened to one
 row each (docs/data-dictionary.md describes every column). Texts are in the page's
-language, English where a translation is missing.
+language, English where a translation is missing. A filter that cannot be used is
+a 400 saying which, as text for a CSV file and as JSON for a JSON file
+(portal/core/filtering.py).
 
 CSV files are UTF-8 with a byte-order mark, so spreadsheets open Azerbaijani and
 Chinese text correctly; a cell a spreadsheet would run as a formula starts with
@@ -30,8 +32,9 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
 
+from portal.core import filtering
 from portal.core.datacache import StillBuilding, built_file
-from portal.core.models import Observation, public_citations
+from portal.core.models import Observation
 from portal.core.resources import escape_formula, unescape_formula
 from portal.core.siteurl import absolute_url
 from portal.core.views import reads_query
@@ -75,11 +78,11 @@ def list_download(request, kind, fmt):
     if kind not in LISTS or fmt not in FORMATS:
         raise Http404
     viewset = LISTS[kind]
-    filterset = viewset.filterset_class(
-        request.GET, queryset=viewset.records(), request=request
-    )
+    filterset = filtering.bind(viewset.filterset_class, request, viewset.records())
     if not filterset.is_valid():
-        return _bad_filters(filterset.errors)
+        if fmt == "json":
+            return filtering.bad_filters_json(filterset)
+        return filtering.bad_filters_text(filterset)
     # What the file holds depends on the filters' values alone (not on other
     # parameters or their order): the same file for every such request.
     query = urlencode(
@@ -169,8 +172,7 @@ def _still_building():
 def _observations():
     return (
         Observation.objects.public()
-        .select_related("indicator")
-        .prefetch_related(public_citations())
+        .for_data()
         .order_by("indicator__position", "indicator__slug", "period_end", "pk")
     )
 
@@ -194,15 +196,6 @@ def _envelope(request, records, source, filters=None):
     document["count"] = len(records)
     document["results"] = records
     return document
-
-
-def _bad_filters(errors):
-    lines = [_("These filters could not be applied:")]
-    for name, messages in errors.items():
-        lines += [f"- {name}: {message}" for message in messages]
-    return HttpResponse(
-        "\n".join(lines) + "\n", status=400, content_type="text/plain; charset=utf-8"
-    )
 
 
 def _readme(request, language):

@@ -2,18 +2,14 @@
 record's, as pages show them and as GeoJSON."""
 
 from django.db.models import Exists, OuterRef
+from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext
 
 from events.maps import event_pairs
 from events.models import Event
 from portal.core import maps
-from portal.core.maps import (
-    Map,
-    error_response,
-    geojson_response,
-    points,
-)
+from portal.core.maps import Map, geojson_response, points
 from portal.core.views import reads_query
 from projects.maps import project_pairs
 from projects.models import Project
@@ -66,23 +62,12 @@ def record_geojson(request, kind, slug):
     model = KINDS.get(kind)
     if model is None:
         return _not_found()
-    queryset = model.objects.published()
-    if model is Project:
-        queryset = queryset.prefetch_related("places")
-    else:
-        queryset = queryset.select_related("place")
-    record = queryset.filter(slug=slug).first()
+    record = model.objects.published().for_map().filter(slug=slug).first()
     if record is None:
         return _not_found()
     return geojson_response(record_map(record))
 
 
 def _not_found():
-    return error_response(
-        {
-            "__all__": [
-                {"message": gettext("No such published record."), "code": "not_found"}
-            ]
-        },
-        status=404,
-    )
+    # Worded as the API words its 404s: {"detail": "…"}.
+    return JsonResponse({"detail": gettext("No such published record.")}, status=404)

@@ -24,8 +24,8 @@ from portal.core.views import reads_query
 from projects.models import Project
 
 KINDS = (
-    Kind("events", gettext_lazy("Events"), Event, ("place",)),
-    Kind("projects", gettext_lazy("Projects"), Project, ("sector",)),
+    Kind("events", gettext_lazy("Events"), Event),
+    Kind("projects", gettext_lazy("Projects"), Project),
     Kind("agreements", gettext_lazy("Agreements"), Agreement),
     Kind("people", gettext_lazy("People"), Person),
     Kind("organisations", gettext_lazy("Organisations"), Organization),

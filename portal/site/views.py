@@ -9,7 +9,6 @@ from events.models import Agreement, Event, Participation
 from portal.core.filters import OrganizationFilter, PersonFilter
 from portal.core.models import (
     Indicator,
-    Observation,
     Organization,
     Person,
     Place,
@@ -62,7 +61,7 @@ class PersonListView(FilteredListView):
     template_name = "portal/person_list.html"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("country")
+        return super().get_queryset().for_list()
 
 
 class PersonDetailView(PublishedMixin, DetailView):
@@ -89,15 +88,13 @@ class PersonDetailView(PublishedMixin, DetailView):
         # Everything the person took part in: the events, the agreements
         # signed at them and the projects linked to them.
         context["agreements"] = (
-            Agreement.objects.published()
-            .filter(event__in=event_ids)
-            .select_related("event")
+            Agreement.objects.published().filter(event__in=event_ids).for_list()
         )
         context["projects"] = (
             Project.objects.published()
             .filter(events__in=event_ids)
             .distinct()
-            .select_related("sector")
+            .for_list()
         )
         return context
 
@@ -108,7 +105,7 @@ class OrganizationListView(FilteredListView):
     template_name = "portal/organization_list.html"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("country")
+        return super().get_queryset().for_list()
 
 
 class OrganizationDetailView(PublishedMixin, DetailView):
@@ -140,12 +137,12 @@ class OrganizationDetailView(PublishedMixin, DetailView):
 
 @reads_query()
 def place_detail(request, slug):
-    place = get_object_or_404(Place.objects.select_related("parent__parent"), slug=slug)
+    place = get_object_or_404(Place.objects.for_detail(), slug=slug)
     inside = place.descendant_ids()
     events = Event.objects.published().filter(place__in=inside)
     projects = Project.objects.published().filter(places__in=inside).distinct()
-    shown_events = list(events.select_related("place")[:RELATED_LIMIT])
-    shown_projects = list(projects.select_related("sector")[:RELATED_LIMIT])
+    shown_events = list(events.for_list()[:RELATED_LIMIT])
+    shown_projects = list(projects.for_list()[:RELATED_LIMIT])
     return render(
         request,
         "portal/place_detail.html",
@@ -164,7 +161,7 @@ def place_detail(request, slug):
 def source_detail(request, slug):
     """A published source and every public record that cites it."""
     source = get_object_or_404(Source.objects.published().for_detail(), slug=slug)
-    citations = list(source.citations.select_related("content_type"))
+    citations = list(source.citations.for_list())
     targets = _public_targets(citations)
     cited = [
         (citation, targets[(citation.content_type_id, citation.object_id)])
@@ -193,8 +190,10 @@ def _public_targets(citations):
             queryset = manager.public()
         else:
             queryset = manager.all()
-        if model is Observation:
-            queryset = queryset.select_related("indicator")
+        if hasattr(queryset, "for_list"):
+            # What a list row shows of it: its name and address (an
+            # observation's come from its indicator).
+            queryset = queryset.for_list()
         for record in queryset.filter(pk__in=ids):
             found[(content_type.pk, record.pk)] = record
     return found

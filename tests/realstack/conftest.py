@@ -10,23 +10,21 @@ does. Plain HTTP on loopback, so secure cookies and the HTTPS redirect are off.
 
 Helpers for tests that need more than that: `Cluster.replica_of` (a streaming
 replica made with pg_basebackup), `prepare` (migrate, seed, editor account),
-`Server` (a gunicorn of its own, e.g. with REDIS_URL or DATABASE_REPLICA_URL)
-and `Editor` (a signed-in admin session over HTTP, with the forms it fills in).
+`Server` (a gunicorn of its own, e.g. with REDIS_URL or DATABASE_REPLICA_URL:
+bench/server.py, which the benchmark starts too) and `Editor` (a signed-in
+admin session over HTTP, with the forms it fills in).
 
 These tests run in the PostgreSQL pass only (DATABASE_URL=postgres://…); the
 SQLite pass skips them. With CI=1 a missing PostgreSQL server or gunicorn fails
 them instead of skipping.
 """
 
-import contextlib
 import html.parser
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import psycopg
@@ -34,15 +32,11 @@ import pytest
 import requests
 from django.conf import settings
 
+# gunicorn as `make serve` runs it, started and stopped as the benchmark does.
+from bench.server import GUNICORN, Server, free_port
+
 REPO = Path(settings.BASE_DIR)
-GUNICORN = Path(sys.executable).with_name("gunicorn")
 EDITOR = ("stack-editor", "stack-editor-password-4f9c2d")
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def pg_bindir():
@@ -259,68 +253,6 @@ def prepare(env):
     manage(env, "migrate", "--noinput")
     manage(env, "load_seed")
     manage(env, "createsuperuser", "--noinput")
-
-
-class Server:
-    """gunicorn with gunicorn.conf.py and `env`, the way `make serve` runs it,
-    on a free loopback port; its output in FOLDER/NAME.log."""
-
-    def __init__(self, folder, env, name="gunicorn"):
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.env = {**env, "BIND": f"127.0.0.1:{self.port}"}
-        self.log = folder / f"{name}.log"
-        with self.log.open("w") as output:
-            self.process = subprocess.Popen(
-                [
-                    str(GUNICORN),
-                    "-c",
-                    "gunicorn.conf.py",
-                    # Its own control socket, not the one in ~/.gunicorn that
-                    # any other gunicorn on this machine uses too.
-                    f"--control-socket={folder / f'{name}.ctl'}",
-                    "portal.wsgi",
-                ],
-                cwd=REPO,
-                env=self.env,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        try:
-            wait_until_ready(self.base, self.process, self.log)
-        except BaseException:
-            self.stop()
-            raise
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-    def log_tail(self, lines=40):
-        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
-
-
-def wait_until_ready(base, process, log, timeout=30):
-    import urllib.error
-    import urllib.request
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"gunicorn exited:\n{log.read_text()[-4000:]}")
-        with contextlib.suppress(OSError, urllib.error.URLError):
-            with urllib.request.urlopen(f"{base}/readyz", timeout=2) as response:
-                if response.status == 200:
-                    return
-        time.sleep(0.2)
-    raise AssertionError(
-        f"gunicorn not ready in {timeout} s:\n{log.read_text()[-4000:]}"
-    )
 
 
 @pytest.fixture(scope="session")

@@ -42,6 +42,11 @@ class PublishableQuerySet(models.QuerySet):
         """What readers may see: published, and not scheduled for the future."""
         return self.filter(published_q())
 
+    def for_list(self):
+        """What a list row shows, fetched without a query per row; each model
+        with relations a row shows says which (`EventQuerySet.for_list()`)."""
+        return self
+
 
 class TimestampedModel(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

@@ -93,6 +93,16 @@ class ObservationQuerySet(models.QuerySet):
         """The observations readers may see: those of a published indicator."""
         return self.filter(published_q("indicator__"))
 
+    def for_list(self):
+        """What a row of observations shows on its own (a source's page): its
+        indicator, which names it."""
+        return self.select_related("indicator")
+
+    def for_data(self):
+        """Observations as the downloads' file shows them: `for_list()` and
+        the public citations."""
+        return self.for_list().prefetch_related(public_citations())
+
 
 class Observation(TimestampedModel):
     indicator = models.ForeignKey(

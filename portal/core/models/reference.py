@@ -38,6 +38,11 @@ class PlaceQuerySet(models.QuerySet):
     def countries(self):
         return self.filter(kind=PlaceKind.COUNTRY)
 
+    def for_detail(self):
+        """Places with the two places above them: what their page (its
+        lineage) and the API show."""
+        return self.select_related("parent__parent")
+
 
 # Places nest country > region > city > district > site, no deeper.
 MAX_PLACE_DEPTH = 5
@@ -171,6 +176,10 @@ def _first(queryset, limit):
 
 
 class PersonQuerySet(PublishableQuerySet):
+    def for_list(self):
+        """What a list row shows: the country."""
+        return self.select_related("country")
+
     def for_detail(self, related_limit=None):
         """People with what their page and the API show, each relation limited
         to what readers may see: the country, the published events they took
@@ -179,7 +188,7 @@ class PersonQuerySet(PublishableQuerySet):
         return self.select_related("country").prefetch_related(
             Prefetch(
                 "events",
-                queryset=_first(events.select_related("place"), related_limit),
+                queryset=_first(events.for_list(), related_limit),
                 to_attr="public_events",
             ),
             public_citations(),
@@ -252,19 +261,30 @@ class OrganizationKind(models.TextChoices):
 
 
 class OrganizationQuerySet(PublishableQuerySet):
+    def for_list(self):
+        """What a list row shows: the country."""
+        return self.select_related("country")
+
+    def for_data(self):
+        """Organisations with their own links, as the API and the downloads
+        show them: the country, the parent (shown through `public_parent`) and
+        the public citations."""
+        return self.select_related("country", "parent").prefetch_related(
+            public_citations()
+        )
+
     def for_detail(self, related_limit=None):
         """Organisations with what their page shows, each relation limited to
-        what readers may see: published events, agreements and units, the
-        partnerships readers may see (`Partner.objects.public()`), the first
-        `related_limit` of each list, and the public citations. The parent
-        is shown through `public_parent`."""
+        what readers may see: `for_data()`, and the published events,
+        agreements and units, the partnerships readers may see
+        (`Partner.objects.public()`), the first `related_limit` of each list."""
         events = _related_model(self, "events").objects.published()
         agreements = _related_model(self, "agreements").objects.published()
         partnerships = _related_model(self, "partnerships").objects.public()
-        return self.select_related("country", "parent").prefetch_related(
+        return self.for_data().prefetch_related(
             Prefetch(
                 "events",
-                queryset=_first(events.select_related("place"), related_limit),
+                queryset=_first(events.for_list(), related_limit),
                 to_attr="public_events",
             ),
             Prefetch(
@@ -287,7 +307,6 @@ class OrganizationQuerySet(PublishableQuerySet):
                 queryset=self.model.objects.published(),
                 to_attr="public_units",
             ),
-            public_citations(),
         )
 
 
@@ -448,6 +467,11 @@ class CitationQuerySet(models.QuerySet):
         """The citations readers may see: those of a published source (the
         record cited is the page's own, or checked by the source's page)."""
         return self.filter(published_q("source__"))
+
+    def for_list(self):
+        """What a source's list of citations needs to find each record cited:
+        its kind (content type)."""
+        return self.select_related("content_type")
 
 
 class Citation(TimestampedModel):

@@ -7,10 +7,18 @@ from django.utils.translation import gettext as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from portal.core import filtering
 from portal.core.dates import format_partial_range, iso_partial, truncate
 from portal.core.formatting import format_amount, format_change, qualify
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def filters_query(context):
+    """The list's filters as "?…" without the page number, or "": to follow
+    an address that gives the same records (a download, a feed)."""
+    return filtering.query_suffix(context["request"].GET)
 
 
 @register.filter

@@ -6,8 +6,8 @@ English where a translation is missing, as the pages do. Every enumeration is
 given twice: its code (`kind`) and its label in that language (`kind_label`).
 Partial dates come with their precision and as readers see them
 (`date_display`). Linked records appear only when readers may see them: the
-views fetch them with the models' `for_detail()` and the serializers read the
-`public_*` relations and properties those give.
+views fetch them with the models' `for_detail()` (organisations: `for_data()`)
+and the serializers read the `public_*` relations and properties those give.
 """
 
 from drf_spectacular.types import OpenApiTypes
@@ -33,7 +33,29 @@ def absolute(context, path):
     return absolute_url(path, context.get("request"))
 
 
-class HtmlUrlMixin(serializers.Serializer):
+class SiteHyperlinkedIdentityField(serializers.HyperlinkedIdentityField):
+    """A record's API address on the site's address (portal/core/siteurl.py), not
+    the request's Host as DRF makes it; the route is the serializer's model's
+    (`api:event-detail` for an event, as portal/opendata/api/urls.py names it)."""
+
+    def __init__(self, **kwargs):
+        # The real route is known once the field is bound to its serializer.
+        super().__init__(view_name="api:record-detail", lookup_field="slug", **kwargs)
+
+    def bind(self, field_name, parent):
+        super().bind(field_name, parent)
+        self.view_name = f"api:{parent.Meta.model._meta.model_name}-detail"
+
+    def get_url(self, obj, view_name, request, format):
+        path = super().get_url(obj, view_name, None, format)
+        return absolute_url(path, request) if path is not None else None
+
+
+# The two addresses every record and every link to one carries: `url`, the
+# record in the API, and `html_url`, its page on the site. (A comment, not a
+# docstring: the schema would give it as every record's description.)
+class LinksSerializer(serializers.ModelSerializer):
+    url = SiteHyperlinkedIdentityField(help_text="This record in the API.")
     html_url = serializers.SerializerMethodField(
         help_text="The record's public page, in the chosen language."
     )
@@ -43,77 +65,46 @@ class HtmlUrlMixin(serializers.Serializer):
         return absolute(self.context, obj.get_absolute_url())
 
 
-class SiteHyperlinkedIdentityField(serializers.HyperlinkedIdentityField):
-    """A record's API address on the site's address (portal/core/siteurl.py), not
-    the request's Host as DRF makes it."""
-
-    def get_url(self, obj, view_name, request, format):
-        path = super().get_url(obj, view_name, None, format)
-        return absolute_url(path, request) if path is not None else None
-
-
-def api_url(view_name):
-    return SiteHyperlinkedIdentityField(
-        view_name=f"api:{view_name}-detail",
-        lookup_field="slug",
-        help_text="This record in the API.",
-    )
-
-
 # Links to other records: enough to name them and follow them.
 
 
-class PlaceLinkSerializer(HtmlUrlMixin, serializers.ModelSerializer):
-    url = api_url("place")
-
+class PlaceLinkSerializer(LinksSerializer):
     class Meta:
         model = Place
         fields = ("id", "slug", "name", "url", "html_url")
 
 
-class PersonLinkSerializer(HtmlUrlMixin, serializers.ModelSerializer):
-    url = api_url("person")
-
+class PersonLinkSerializer(LinksSerializer):
     class Meta:
         model = Person
         fields = ("id", "slug", "name", "url", "html_url")
 
 
-class OrganizationLinkSerializer(HtmlUrlMixin, serializers.ModelSerializer):
-    url = api_url("organization")
-
+class OrganizationLinkSerializer(LinksSerializer):
     class Meta:
         model = Organization
         fields = ("id", "slug", "name", "acronym", "url", "html_url")
 
 
-class EventLinkSerializer(HtmlUrlMixin, serializers.ModelSerializer):
-    url = api_url("event")
-
+class EventLinkSerializer(LinksSerializer):
     class Meta:
         model = Event
         fields = ("id", "slug", "title", "url", "html_url")
 
 
-class AgreementLinkSerializer(HtmlUrlMixin, serializers.ModelSerializer):
-    url = api_url("agreement")
-
+class AgreementLinkSerializer(LinksSerializer):
     class Meta:
         model = Agreement
         fields = ("id", "slug", "title", "url", "html_url")
 
 
-class ProjectLinkSerializer(HtmlUrlMixin, serializers.ModelSerializer):
-    url = api_url("project")
-
+class ProjectLinkSerializer(LinksSerializer):
     class Meta:
         model = Project
         fields = ("id", "slug", "title", "url", "html_url")
 
 
-class SourceLinkSerializer(HtmlUrlMixin, serializers.ModelSerializer):
-    url = api_url("source")
-
+class SourceLinkSerializer(LinksSerializer):
     class Meta:
         model = Source
         fields = ("id", "slug", "title", "url", "html_url")
@@ -153,7 +144,7 @@ def display_field(name):
     )
 
 
-class RecordSerializer(HtmlUrlMixin, serializers.ModelSerializer):
+class RecordSerializer(LinksSerializer):
     citations = CitationSerializer(source="public_citations", many=True, read_only=True)
 
 
@@ -170,7 +161,6 @@ class ParticipantSerializer(serializers.ModelSerializer):
 
 
 class EventSerializer(RecordSerializer):
-    url = api_url("event")
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     date_display = serializers.SerializerMethodField(
         help_text="The date (or date range) as the site shows it."
@@ -218,7 +208,6 @@ class EventSerializer(RecordSerializer):
 
 
 class AgreementSerializer(RecordSerializer):
-    url = api_url("agreement")
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     legal_status = serializers.ChoiceField(
         source="agreement_status",
@@ -292,7 +281,6 @@ class MilestoneSerializer(serializers.ModelSerializer):
 
 
 class ProjectSerializer(RecordSerializer):
-    url = api_url("project")
     sector = SectorSerializer(read_only=True)
     status = serializers.ChoiceField(
         source="project_status",
@@ -372,7 +360,6 @@ class ProjectSerializer(RecordSerializer):
 
 
 class PersonSerializer(RecordSerializer):
-    url = api_url("person")
     country = PlaceLinkSerializer(read_only=True, allow_null=True)
     events = EventLinkSerializer(source="public_events", many=True, read_only=True)
 
@@ -395,7 +382,6 @@ class PersonSerializer(RecordSerializer):
 
 
 class OrganizationSerializer(RecordSerializer):
-    url = api_url("organization")
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     country = PlaceLinkSerializer(read_only=True, allow_null=True)
     parent = serializers.SerializerMethodField(
@@ -430,8 +416,7 @@ class OrganizationSerializer(RecordSerializer):
         return OrganizationLinkSerializer(parent, context=self.context).data
 
 
-class PlaceSerializer(HtmlUrlMixin, serializers.ModelSerializer):
-    url = api_url("place")
+class PlaceSerializer(LinksSerializer):
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     parent = PlaceLinkSerializer(read_only=True, allow_null=True)
 
@@ -454,8 +439,7 @@ class PlaceSerializer(HtmlUrlMixin, serializers.ModelSerializer):
         )
 
 
-class SourceSerializer(HtmlUrlMixin, serializers.ModelSerializer):
-    url = api_url("source")
+class SourceSerializer(LinksSerializer):
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     address = serializers.CharField(
         source="url", read_only=True, help_text="The original's address, if any."
@@ -539,7 +523,6 @@ class ObservationSerializer(serializers.ModelSerializer):
 
 
 class IndicatorSerializer(RecordSerializer):
-    url = api_url("indicator")
     currency_label = serializers.CharField(
         source="get_currency_display", read_only=True
     )

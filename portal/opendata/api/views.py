@@ -17,6 +17,7 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from events.filters import AgreementFilter, EventFilter
 from events.models import Agreement, Event
+from portal.core import filtering
 from portal.core.filters import OrganizationFilter, PersonFilter
 from portal.core.models import (
     Indicator,
@@ -26,7 +27,6 @@ from portal.core.models import (
     PlaceKind,
     Source,
     SourceKind,
-    public_citations,
 )
 from portal.core.siteurl import absolute_url
 from portal.opendata.api import serializers
@@ -91,13 +91,33 @@ class Pagination(PageNumberPagination):
         return absolute_url(self.request.get_full_path(), self.request)
 
 
+class FilterBackend(filters.DjangoFilterBackend):
+    """The list page's FilterSet, bound and answered as every list binds and
+    answers it (portal/core/filtering.py): a filter that cannot be used is a 400
+    of {parameter: [reason, …]}, as DRF words any other bad parameter."""
+
+    def get_filterset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is None:
+            return None
+        return filtering.bind(filterset_class, request, queryset)
+
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.get_filterset(request, queryset, view)
+        if filterset is None:
+            return queryset
+        if not filterset.is_valid():
+            raise ValidationError(filtering.bad_filters(filterset))
+        return filterset.qs
+
+
 class RecordViewSet(viewsets.ReadOnlyModelViewSet):
     """What every endpoint shares: lookups by slug, the language, the throttle."""
 
     lookup_field = "slug"
     pagination_class = Pagination
     throttle_classes = [AddressRateThrottle]
-    filter_backends = [filters.DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     schema = ApiSchema()
 
     @classmethod
@@ -196,12 +216,7 @@ class OrganizationViewSet(RecordViewSet):
 
     @classmethod
     def records(cls):
-        # The parent is shown through `public_parent`.
-        return ordered(
-            Organization.objects.published()
-            .select_related("country", "parent")
-            .prefetch_related(public_citations())
-        )
+        return ordered(Organization.objects.published().for_data())
 
 
 class PlaceFilter(filters.FilterSet):
@@ -220,7 +235,7 @@ class PlaceViewSet(RecordViewSet):
 
     @classmethod
     def records(cls):
-        return ordered(Place.objects.select_related("parent"))
+        return ordered(Place.objects.for_detail())
 
 
 class SourceFilter(filters.FilterSet):

@@ -13,7 +13,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import get_language
 
 from events.models import Event
-from portal.core.feeds import query_suffix
+from portal.core import filtering
 from portal.core.models import Organization, Person
 from portal.core.siteurl import absolute_url
 from portal.site import structured_data
@@ -62,7 +62,7 @@ def canonical_path(context, request):
     (filter combinations are endless and repeat its records), and page 1 is
     the list's bare address, never "?page=1"."""
     page = context.get("page_obj")
-    filters = [key for key, value in request.GET.items() if key != "page" and value]
+    filters = [value for value in filtering.without_page(request.GET).values() if value]
     if page is not None and page.number > 1 and not filters:
         return f"{request.path}?page={page.number}"
     return request.path
@@ -97,4 +97,4 @@ def json_ld(context, record):
 @register.simple_tag(takes_context=True)
 def feed_url(context, name):
     """A feed's address with the list's filters in force (no page number)."""
-    return reverse(name) + query_suffix(context["request"].GET)
+    return reverse(name) + filtering.query_suffix(context["request"].GET)
