@@ -130,9 +130,7 @@ def test_it_reads_a_records_three_fields():
         ("2025-02-30", "“2025-02-30” is not a real date."),
     ],
 )
-def test_text_that_is_not_a_partial_date_is_a_value_error_that_says_why(
-    text, message
-):
+def test_text_that_is_not_a_partial_date_is_a_value_error_that_says_why(text, message):
     with pytest.raises(ValueError, match="^" + message.replace(".", r"\.")):
         PartialDate.parse(text)
 
