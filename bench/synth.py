@@ -6,7 +6,7 @@ small is about a thousand records (500 events, 100 projects and what they refer
 to); large is 100,000 events and 20,000 projects with their places, people,
 organisations, sources, citations, agreements, partners, milestones and key
 figures. Every text is written in English, Azerbaijani and Chinese from the
-templates in bench/synth_words.py. Everything else (kinds, dates and how
+templates in bench/synth_words.json. Everything else (kinds, dates and how
 precisely they are known, statuses, who took part where) is drawn from one
 random generator seeded with --seed, so a seed always gives the same data, apart
 from ids and the created/updated times. A few people, places and organisations
@@ -23,6 +23,7 @@ their period, versions start at 1.
 
 import argparse
 import itertools
+import json
 import os
 import random
 import string
@@ -36,6 +37,7 @@ from decimal import Decimal
 from enum import Enum
 from functools import cache
 from pathlib import Path
+from types import SimpleNamespace
 
 from django.apps import apps
 
@@ -65,7 +67,6 @@ from django.utils import timezone, translation  # noqa: E402
 from django.utils.text import slugify  # noqa: E402
 from modeltranslation.translator import translator  # noqa: E402
 
-from bench import synth_words as words  # noqa: E402
 from events.models import (  # noqa: E402
     Agreement,
     AgreementKind,
@@ -99,6 +100,31 @@ from projects.models import (  # noqa: E402
     ProjectStatus,
     Sector,
 )
+
+WORDS = ROOT / "bench" / "synth_words.json"
+
+
+def load_words(path=WORDS):
+    """The word lists and templates (words.topics, words.event_titles…), with
+    every list as a tuple: a text in three languages is a tuple, which fill()
+    tells from a number and slots_of() can cache. Notes (keys starting with
+    "//") are left out."""
+
+    def tuples(value):
+        if isinstance(value, list):
+            return tuple(tuples(item) for item in value)
+        if isinstance(value, dict):
+            return {
+                key: tuples(item)
+                for key, item in value.items()
+                if not key.startswith("//")
+            }
+        return value
+
+    return SimpleNamespace(**tuples(json.loads(path.read_text(encoding="utf-8"))))
+
+
+words = load_words()
 
 
 @dataclass(frozen=True)
@@ -526,7 +552,7 @@ class Synth:
             if self.rng.random() < 0.4:
                 number = self.rng.randint(1, 40)
                 locator = fill(
-                    self.rng.choice(words.LOCATORS),
+                    self.rng.choice(words.locators),
                     n=number,
                     n_ordinal=az_ordinal(number),
                 )
@@ -637,8 +663,8 @@ class Synth:
         self.countries = {}
         self.cities = []
         level = [
-            (None, code, None, ("country", names, coordinates, 0, parts))
-            for code, names, _forms, coordinates, parts in words.COUNTRIES
+            (None, country["code"], None, {"kind": "country", **country})
+            for country in words.countries
         ]
         while level:
             objects = [
@@ -647,14 +673,13 @@ class Synth:
             self.save(Place, objects)
             below = []
             for place, (_parent, code, city, entry) in zip(objects, level, strict=True):
-                kind, names, _coordinates, *more = entry
-                parts = more[-1] if more and isinstance(more[-1], list) else []
+                kind, parts = entry["kind"], list(entry.get("parts", ()))
                 if kind == "country":
                     self.countries[code] = place["id"]
                 elif kind == "city":
-                    city = City(place["id"], names, code, more[0])
+                    city = City(place["id"], entry["names"], code, entry["weight"])
                     self.cities.append(city)
-                    parts = parts + self.sites(place)
+                    parts += self.sites(place)
                 else:
                     if city is not None:
                         city.spots.append(place["id"])
@@ -671,11 +696,11 @@ class Synth:
             )
             for code in self.countries
         }
-        self.country_names = {code: names for code, names, *_ in words.COUNTRIES}
-        self.country_forms = {code: forms for code, _n, forms, *_ in words.COUNTRIES}
+        self.country_names = {c["code"]: c["names"] for c in words.countries}
+        self.country_forms = {c["code"]: c["forms"] for c in words.countries}
 
     def place(self, parent, code, entry):
-        kind, names, (latitude, longitude), *_ = entry
+        kind, names, (latitude, longitude) = entry["kind"], entry["names"], entry["at"]
         return dict(
             slug=self.slug(Place, names[0]),
             kind=kind,
@@ -695,15 +720,15 @@ class Synth:
         count = self.rng.randint(1, self.size.sites_per_city)
         names = (city["name_en"], city["name_az"], city["name_zh_hans"])
         return [
-            (
-                "site",
-                fill(template, city=names),
-                (
+            {
+                "kind": "site",
+                "names": fill(template, city=names),
+                "at": (
                     float(city["latitude"]) + self.rng.uniform(-0.05, 0.05),
                     float(city["longitude"]) + self.rng.uniform(-0.05, 0.05),
                 ),
-            )
-            for template in self.rng.sample(words.SITES, count)
+            }
+            for template in self.rng.sample(words.sites, count)
         ]
 
     def other_side(self, code):
@@ -746,7 +771,7 @@ class Synth:
         while len(children) < branches:
             parent, code = self.rng.choice(companies)
             city = self.cities_in[code].one()
-            names = fill(words.BRANCH, parent=self.names_of(parent), city=city.names)
+            names = fill(words.branch, parent=self.names_of(parent), city=city.names)
             if names[0] not in names_taken:
                 names_taken.add(names[0])
                 child = self.organization(OrganizationKind.COMPANY, names, code)
@@ -776,14 +801,14 @@ class Synth:
         code = self.country()
         country = self.country_names[code]
         city = self.cities_in[code].one().names
-        prefix = rng.choice([*words.COMPANY_PREFIXES, city])
+        prefix = rng.choice([*words.company_prefixes, city])
         acronyms = None
         if kind == OrganizationKind.COMPANY:
             names = fill(
-                words.COMPANY,
+                words.company,
                 prefix=prefix,
-                industry=rng.choice(words.INDUSTRIES),
-                form=rng.choice(words.COMPANY_FORMS),
+                industry=rng.choice(words.industries),
+                form=rng.choice(words.company_forms),
             )
             if rng.random() < 0.3:
                 acronyms = tuple(
@@ -793,42 +818,43 @@ class Synth:
                 acronyms += (acronyms[0],)
         elif kind == OrganizationKind.MINISTRY:
             names = fill(
-                words.MINISTRY, ministry=rng.choice(words.MINISTRIES), country=country
+                words.ministry, ministry=rng.choice(words.ministries), country=country
             )
         elif kind == OrganizationKind.GOVERNMENT:
             names = fill(
-                rng.choice(words.GOVERNMENT_BODIES), city=city, country=country
+                rng.choice(words.government_bodies), city=city, country=country
             )
         elif kind == OrganizationKind.EMBASSY:
             host = self.other_side(code)
             names = fill(
-                words.EMBASSY,
+                words.embassy,
                 country=country,
                 host=self.country_names[host],
                 country_genitive=self.country_forms[code][0],
                 host_locative=self.country_forms[host][1],
             )
         elif kind == OrganizationKind.UNIVERSITY:
-            names = fill(rng.choice(words.UNIVERSITIES), city=city)
+            names = fill(rng.choice(words.universities), city=city)
         elif kind == OrganizationKind.MEDIA:
-            names = fill(rng.choice(words.MEDIA), name=prefix)
+            names = fill(rng.choice(words.media), name=prefix)
         elif kind == OrganizationKind.FOUNDATION:
-            names = fill(rng.choice(words.FOUNDATIONS), prefix=prefix)
+            names = fill(rng.choice(words.foundations), prefix=prefix)
         elif kind == OrganizationKind.PARTY:
             code = "CN"
             city = self.cities_in[code].one().names
-            names = fill(rng.choice(words.PARTY_BODIES), city=city)
+            names = fill(rng.choice(words.party_bodies), city=city)
         elif kind == OrganizationKind.LEGISLATURE:
-            template = rng.choice(words.LEGISLATURES)
+            template = rng.choice(words.legislatures)
             if "{city}" in template[0]:
                 code = "CN"
                 city = self.cities_in[code].one().names
             names = fill(template, city=city, country=country)
         elif kind == OrganizationKind.INTERNATIONAL:
-            names, acronyms = rng.choice(words.INTERNATIONAL)
+            international = rng.choice(words.international)
+            names, acronyms = international["names"], international["acronyms"]
             code = None
         else:
-            names = fill(rng.choice(words.OTHER_ORGANIZATIONS), prefix=prefix)
+            names = fill(rng.choice(words.other_organizations), prefix=prefix)
         return names, code, acronyms
 
     def organization(self, kind, names, code, acronyms=None):
@@ -836,9 +862,9 @@ class Synth:
         description = ("", "", "")
         if rng.random() < 0.5:
             description = fill(
-                words.ORGANIZATION_DESCRIPTION,
+                words.organization_description,
                 name=names,
-                topic=rng.choice(words.TOPICS),
+                topic=rng.choice(words.topics),
             )
         slug = self.slug(Organization, names[0])
         return dict(
@@ -868,14 +894,14 @@ class Synth:
                     break
             # After twenty tries a namesake is fine: real records have them too.
             names_taken.add(names[0])
-            honorific = rng.choice(words.HONORIFICS) if rng.random() < 0.85 else None
+            honorific = rng.choice(words.honorifics) if rng.random() < 0.85 else None
             bio = ("", "", "")
             if honorific and rng.random() < 0.6:
                 bio = fill(
-                    words.BIO,
+                    words.bio,
                     name=names,
                     honorific=honorific,
-                    topic=rng.choice(words.TOPICS),
+                    topic=rng.choice(words.topics),
                 )
             person = dict(
                 slug=self.slug(Person, names[0]),
@@ -901,23 +927,23 @@ class Synth:
     def person_name(self, code):
         rng = self.rng
         if code == "CN":
-            surname = rng.choice(words.CN_SURNAMES)
-            given = rng.choice(words.CN_GIVEN_NAMES)
+            surname = rng.choice(words.cn_surnames)
+            given = rng.choice(words.cn_given_names)
             return (
                 f"{surname[0]} {given[0]}",
                 f"{surname[1]} {given[1]}",
                 surname[2] + given[2],
             )
         if code == "AZ":
-            surname = rng.choice(words.AZ_SURNAMES)
+            surname = rng.choice(words.az_surnames)
             if rng.random() < 0.4:
-                first = rng.choice(words.AZ_FEMALE_NAMES)
+                first = rng.choice(words.az_female_names)
                 surname = feminine(surname)
             else:
-                first = rng.choice(words.AZ_MALE_NAMES)
+                first = rng.choice(words.az_male_names)
         else:
-            first = rng.choice(words.OTHER_FIRST_NAMES)
-            surname = rng.choice(words.OTHER_SURNAMES)
+            first = rng.choice(words.other_first_names)
+            surname = rng.choice(words.other_surnames)
         return (
             f"{first[0]} {surname[0]}",
             f"{first[1]} {surname[1]}",
@@ -941,9 +967,9 @@ class Synth:
                     published_on, precision, approximate = None, Precision.DAY, False
                 publisher = self.publisher_pool.one()
                 title = fill(
-                    words.SOURCE_TITLES[kind],
+                    words.source_titles[kind],
                     publisher=self.organization_names[publisher],
-                    topic=rng.choice(words.TOPICS),
+                    topic=rng.choice(words.topics),
                     city=self.city_pool.one().names,
                     year=year,
                 )
@@ -965,7 +991,7 @@ class Synth:
                     published_at=PORTAL_START,
                     version=1,
                     **translated("title", title),
-                    **translated("notes", words.SOURCE_NOTES),
+                    **translated("notes", words.source_notes),
                 )
                 batch.append(source)
             self.save(Source, batch)
@@ -1040,13 +1066,13 @@ class Synth:
         end_date = None
         if precision == Precision.DAY and kind in LONG_EVENTS and rng.random() < 0.35:
             end_date = day + timedelta(days=rng.randint(1, 4))
-        topics = rng.sample(words.TOPICS, 3)
+        topics = rng.sample(words.topics, 3)
         since = rng.randint(max(FIRST_YEAR, year - 25), year)
         slots = {
             "topic": topics[0],
             "topic2": topics[1],
             "topic3": topics[2],
-            "equipment": rng.choice(words.EQUIPMENT),
+            "equipment": rng.choice(words.equipment),
             "year": year,
             "since": since,
             "since_ordinal": az_ordinal(since),
@@ -1070,9 +1096,9 @@ class Synth:
         slots["org"] = self.organization_names[organizations[0]]
         if len(organizations) > 1:
             slots["org2"] = self.organization_names[organizations[1]]
-        title = self.phrase(words.EVENT_TITLES[kind], slots, 300)
-        summary = self.phrase(words.EVENT_SUMMARIES[kind], slots)
-        body = paragraphs(rng, words.EVENT_PARAGRAPHS, rng.randint(3, 5), slots)
+        title = self.phrase(words.event_titles[kind], slots, 300)
+        summary = self.phrase(words.event_summaries[kind], slots)
+        body = paragraphs(rng, words.event_paragraphs, rng.randint(3, 5), slots)
         # Forum titles name their year already.
         slug_text = title[0] if str(year) in title[0] else f"{title[0]} {year}"
         event = dict(
@@ -1120,7 +1146,7 @@ class Synth:
             role = ("", "", "")
             if rng.random() < 0.7:
                 role = fill(
-                    words.ROLE, honorific=honorific or rng.choice(words.HONORIFICS)
+                    words.role, honorific=honorific or rng.choice(words.honorifics)
                 )
             chosen.append((person_id, role, side))
         return chosen
@@ -1179,7 +1205,7 @@ class Synth:
                 # The sources do not say when it was signed.
                 signed_on, year = None, None
                 precision, approximate = Precision.DAY, False
-            topic, event_id, parties = rng.choice(words.TOPICS), None, []
+            topic, event_id, parties = rng.choice(words.topics), None, []
         if len(parties) < 2:
             parties += self.organization_pool.some(
                 rng.randint(2, 3) - len(parties), parties
@@ -1189,10 +1215,10 @@ class Synth:
             "org": self.organization_names[parties[0]],
             "org2": self.organization_names[parties[1]],
             "years": rng.choice([3, 5, 5, 10]),
-            "equipment": rng.choice(words.EQUIPMENT),
+            "equipment": rng.choice(words.equipment),
         }
-        title = self.phrase(words.AGREEMENT_TITLES[kind], slots, 400)
-        summary = capitalize(fill(words.AGREEMENT_SUMMARY, **slots))
+        title = self.phrase(words.agreement_titles[kind], slots, 400)
+        summary = capitalize(fill(words.agreement_summary, **slots))
         agreement = dict(
             slug=self.slug(Agreement, f"{title[0]} {year or ''}"),
             kind=kind,
@@ -1206,7 +1232,7 @@ class Synth:
             **translated("summary", summary),
             **translated(
                 "body",
-                paragraphs(rng, words.AGREEMENT_PARAGRAPHS, rng.randint(2, 3), slots),
+                paragraphs(rng, words.agreement_paragraphs, rng.randint(2, 3), slots),
             ),
             **self.workflow(signed_on),
         )
@@ -1263,8 +1289,13 @@ class Synth:
     def project(self):
         rng = self.rng
         sector_id, sector_slug = weighted(rng, self.sector_weights)
-        template, unit, capacity_range = rng.choice(
-            words.PROJECT_TITLES.get(sector_slug, words.PROJECT_TITLES_OTHER)
+        choice = rng.choice(
+            words.project_titles.get(sector_slug, words.project_titles_other)
+        )
+        template, unit, capacity_range = (
+            choice["title"],
+            choice["unit"],
+            choice["capacity"],
         )
         city = self.cities_in["AZ" if rng.random() < 0.8 else "CN"].one()
         places = [city.id]
@@ -1272,8 +1303,8 @@ class Synth:
             places = [rng.choice(city.spots)]
         slots = {
             "city": city.names,
-            "topic": rng.choice(words.TOPICS),
-            "product": rng.choice(words.PRODUCTS),
+            "topic": rng.choice(words.topics),
+            "product": rng.choice(words.products),
         }
         if "city2" in slots_of(template):
             partner_city = self.cities_in[self.other_side(city.country)].one()
@@ -1308,7 +1339,7 @@ class Synth:
             # A second "Electric buses for Baku" is told apart by its year.
             title = tuple(f"{text} ({year})" for text in title)
         self.project_titles.add(title[0])
-        summary = capitalize(fill(words.PROJECT_SUMMARY, **slots))
+        summary = capitalize(fill(words.project_summary, **slots))
         project = dict(
             slug=self.slug(Project, f"{title[0]} {year or ''}"),
             sector_id=sector_id,
@@ -1330,7 +1361,7 @@ class Synth:
             **translated("summary", summary),
             **translated(
                 "body",
-                paragraphs(rng, words.PROJECT_PARAGRAPHS, rng.randint(2, 4), slots),
+                paragraphs(rng, words.project_paragraphs, rng.randint(2, 4), slots),
             ),
             **self.workflow(start),
         )
@@ -1415,7 +1446,7 @@ class Synth:
         """Up to four steps of the project, in order, between its start and end."""
         rng = self.rng
         count = weighted(rng, {0: 15, 1: 20, 2: 30, 3: 20, 4: 15})
-        steps = sorted(rng.sample(range(len(words.MILESTONES)), count))
+        steps = sorted(rng.sample(range(len(words.milestones)), count))
         first = start or self.now.date() - timedelta(days=rng.randint(30, 2000))
         last = end or first + timedelta(days=3 * 365)
         days = sorted(
@@ -1433,7 +1464,7 @@ class Synth:
                     date_precision=milestone_precision,
                     date_approximate=known and rng.random() < 0.05,
                     position=position,
-                    **translated("title", words.MILESTONES[step]),
+                    **translated("title", words.milestones[step]),
                 )
             )
         return milestones
@@ -1441,17 +1472,18 @@ class Synth:
     # Key figures ------------------------------------------------------------------
 
     def indicators(self):
-        chosen = words.INDICATORS[: self.size.indicators]
+        chosen = words.indicators[: self.size.indicators]
         indicators = []
-        for position, (names, unit, currency, *_growth) in enumerate(chosen):
+        for position, figure in enumerate(chosen):
+            names, unit = figure["names"], figure["unit"]
             description = fill(
-                words.INDICATOR_DESCRIPTION,
+                words.indicator_description,
                 name_lower=(names[0].lower(), names[1], names[2]),
             )
             indicators.append(
                 dict(
                     slug=self.slug(Indicator, names[0]),
-                    currency=currency,
+                    currency=figure["currency"],
                     position=position,
                     # Key figures are few and all on show.
                     status=Status.PUBLISHED,
@@ -1464,12 +1496,14 @@ class Synth:
             )
         self.save(Indicator, indicators)
         observations = []
-        for indicator, (names, unit, _c, first_year, first, growth) in zip(
-            indicators, chosen, strict=True
-        ):
-            self.cite(Indicator, indicator, None, names, 1)
+        for indicator, figure in zip(indicators, chosen, strict=True):
+            self.cite(Indicator, indicator, None, figure["names"], 1)
             observations += self.observations(
-                indicator, first_year, first, growth, unit
+                indicator,
+                figure["since"],
+                figure["first"],
+                figure["growth"],
+                figure["unit"],
             )
         self.save(Observation, observations)
         for observation in observations:
@@ -1499,7 +1533,7 @@ class Synth:
             partial = self.observation(
                 indicator, date(self.now.year, 1, 1), end, value, None, Precision.MONTH
             )
-            partial.update(translated("note", words.PRELIMINARY))
+            partial.update(translated("note", words.preliminary))
             series.append(partial)
         if unit is None:
             for observation in series:

@@ -16,9 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Event
-from portal import seed_data
 from portal.core import maps
 from portal.core.models import Place, PlaceKind, Status
+from portal.ops.management.commands.load_seed import read_seed
 from portal.settings import tile_origin
 from projects.models import Project
 from tests.builders import (
@@ -66,14 +66,14 @@ def map_list_pairs(html):
 
 
 def test_every_seed_place_has_coordinates():
-    for place in seed_data.PLACES:
+    for place in read_seed()["places"]:
         assert place.get("latitude") and place.get("longitude"), place["slug"]
         assert -90 <= Decimal(place["latitude"]) <= 90
         assert -180 <= Decimal(place["longitude"]) <= 180
 
 
 def test_seed_countries_and_regions_are_marked_approximate():
-    for place in seed_data.PLACES:
+    for place in read_seed()["places"]:
         if place["kind"] in (PlaceKind.COUNTRY, PlaceKind.REGION):
             assert place.get("coordinates_approximate"), place["slug"]
 

@@ -21,7 +21,7 @@ from django.utils import timezone, translation
 from events.models import Agreement, Event
 from portal.core import search
 from portal.core.models import Indicator, Organization, Person, Status
-from portal.seed_translations import zh_hans
+from portal.ops.management.commands.load_seed import read_seed
 from portal.site import search as site_search
 from projects.models import Project
 from tests.builders import (
@@ -139,12 +139,14 @@ def test_beyond_the_rank_limit_the_newest_matches_are_ranked_first(client, monke
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
 def test_a_chinese_substring_finds_its_record(client, seeded, language):
-    title = zh_hans.EVENTS["ilham-aliyev-second-visit-to-china-2025"]["title"]
+    seed = read_seed()
+    records = {record["slug"]: record for record in seed["events"] + seed["projects"]}
+    title = records["ilham-aliyev-second-visit-to-china-2025"]["title"]["zh-hans"]
     assert "第二次访华" in title
     response = search_page(client, "第二次访华", language)
     assert slugs(response, "events") == ["ilham-aliyev-second-visit-to-china-2025"]
     # Text from the middle of a summary, not a word on its own.
-    summary = zh_hans.PROJECTS["wind-power-plant-240-mw"]["summary"]
+    summary = records["wind-power-plant-240-mw"]["summary"]["zh-hans"]
     assert "由中国企业实施" in summary
     response = search_page(client, "中国企业实施", language)
     assert "wind-power-plant-240-mw" in slugs(response, "projects")

@@ -57,7 +57,7 @@ from import_export.instance_loaders import CachedInstanceLoader, ModelInstanceLo
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.core import content, workflow
-from portal.core.dates import Precision, iso_partial, period_end
+from portal.core.dates import PartialDate, Precision
 from portal.core.models import (
     Indicator,
     Observation,
@@ -74,9 +74,6 @@ from portal.core.uploads import CheckedImportForm, too_many_rows_message
 # What a spreadsheet would run as a formula when a cell starts with it (OWASP's list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
-PARTIAL_DATE = re.compile(
-    r"(?P<approximate>c\.\s*)?(?P<year>\d{4})(-(?P<month>\d{1,2})(-(?P<day>\d{1,2}))?)?"
-)
 
 
 def in_every_language(*names):
@@ -124,52 +121,27 @@ def _text(value):
 
 
 def parse_partial_date(value):
-    """ "1994" -> (1 January 1994, year, False); "c. 2025-09" -> (…, month, True).
-
-    A spreadsheet's own date cell counts as a day. None for an empty cell.
-    """
+    """A cell as a PartialDate, written as PartialDate.parse() reads it ("1994",
+    "2025-09", "c. 2025"); a spreadsheet's own date cell counts as a day. None
+    for an empty cell."""
     if isinstance(value, datetime.datetime):
         value = value.date()
     if isinstance(value, datetime.date):
-        return value, Precision.DAY, False
+        return PartialDate(value, Precision.DAY)
     text = _text(value)
-    if not text:
-        return None
-    match = PARTIAL_DATE.fullmatch(text)
-    if match is None:
-        raise ValueError(
-            gettext(
-                "“%(value)s” is not a date: write 1994, 2025-09 or 2025-12-24, and "
-                "c. 2025 for an approximate date."
-            )
-            % {"value": text}
-        )
-    year, month, day = match.group("year", "month", "day")
-    precision = Precision.DAY if day else Precision.MONTH if month else Precision.YEAR
-    try:
-        date = datetime.date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        raise ValueError(
-            gettext("“%(value)s” is not a real date.") % {"value": text}
-        ) from None
-    return date, precision, bool(match.group("approximate"))
-
-
-def format_partial_date(value, precision, approximate=False):
-    if value is None:
-        return ""
-    text = iso_partial(value, precision)
-    return f"c. {text}" if approximate else text
+    return PartialDate.parse(text) if text else None
 
 
 class PartialDateWidget(widgets.Widget):
+    """A PartialDate in a cell, in its written form."""
+
     def __init__(self, allow_approximate=True):
         self.allow_approximate = allow_approximate
         super().__init__()
 
     def clean(self, value, row=None, **kwargs):
         parsed = parse_partial_date(value)
-        if parsed and parsed[2] and not self.allow_approximate:
+        if parsed and parsed.approximate and not self.allow_approximate:
             raise ValueError(
                 gettext("“%(value)s”: this date cannot be approximate.")
                 % {"value": _text(value)}
@@ -177,7 +149,7 @@ class PartialDateWidget(widgets.Widget):
         return parsed
 
     def render(self, value, obj=None, **kwargs):
-        return format_partial_date(*value) if value else ""
+        return str(value) if value else ""
 
 
 class PartialDateField(fields.Field):
@@ -196,14 +168,14 @@ class PartialDateField(fields.Field):
         if value is None:
             return None
         approximate = self.approximate and getattr(instance, self.approximate)
-        return value, getattr(instance, self.precision), bool(approximate)
+        return PartialDate(value, getattr(instance, self.precision), approximate)
 
     def save(self, instance, row, is_m2m=False, **kwargs):
-        value, precision, approximate = self.clean(row) or (None, Precision.DAY, False)
-        setattr(instance, self.attribute, value)
-        setattr(instance, self.precision, precision)
+        date = self.clean(row)
+        setattr(instance, self.attribute, date and date.value)
+        setattr(instance, self.precision, date.precision if date else Precision.DAY)
         if self.approximate:
-            setattr(instance, self.approximate, approximate)
+            setattr(instance, self.approximate, bool(date and date.approximate))
 
 
 class FollowingDateField(fields.Field):
@@ -222,15 +194,14 @@ class FollowingDateField(fields.Field):
         value = getattr(instance, self.attribute)
         if value is None:
             return None
-        return value, getattr(instance, self.precision), False
+        return PartialDate(value, getattr(instance, self.precision))
 
     def save(self, instance, row, is_m2m=False, **kwargs):
-        parsed = self.clean(row)
-        if parsed is None:
+        date = self.clean(row)
+        if date is None:
             setattr(instance, self.attribute, None)
             return
-        value, precision, _approximate = parsed
-        if precision != getattr(instance, self.precision):
+        if date.precision != getattr(instance, self.precision):
             raise ValueError(
                 gettext(
                     "“%(value)s” is not as precise as the “%(column)s” column: give "
@@ -239,9 +210,7 @@ class FollowingDateField(fields.Field):
                 % {"value": _text(row[self.column_name]), "column": self.follows}
             )
         setattr(
-            instance,
-            self.attribute,
-            period_end(value, precision) if self.last_day else value,
+            instance, self.attribute, date.last_day if self.last_day else date.value
         )
 
 
@@ -1164,17 +1133,15 @@ class ObservationResource(PortalResource):
     def get_instance(self, instance_loader, row):
         try:
             indicator = self.fields["indicator"].clean(row)
-            start, precision, _approximate = self.fields["period_start"].clean(row)
-            end, end_precision, _approximate = self.fields["period_end"].clean(row)
+            start = self.fields["period_start"].clean(row)
+            end = self.fields["period_end"].clean(row)
         except (ValueError, TypeError):
             # Not a lookup that can succeed; the row's own errors say why.
             return None
-        if precision != end_precision:
+        if start is None or end is None or start.precision != end.precision:
             return None
         return Observation.objects.filter(
-            indicator=indicator,
-            period_start=start,
-            period_end=period_end(end, precision),
+            indicator=indicator, period_start=start.value, period_end=end.last_day
         ).first()
 
 

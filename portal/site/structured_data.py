@@ -13,7 +13,7 @@ import json
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from portal.core.dates import iso_partial
+from portal.core.dates import PartialDate
 from portal.core.models import OrganizationKind
 from portal.core.siteurl import absolute_url
 
@@ -65,8 +65,9 @@ def event_data(request, event):
         "description": event.summary,
         "url": _absolute(request, event),
         "inLanguage": get_language() or "en",
-        "startDate": iso_partial(event.date, event.date_precision),
-        "endDate": iso_partial(event.end_date, event.date_precision)
+        "startDate": event.partial_date("date").iso,
+        # An event's end date has no precision of its own: it shares the date's.
+        "endDate": PartialDate(event.end_date, event.date_precision).iso
         if event.end_date
         else None,
         "location": _place(event.place),

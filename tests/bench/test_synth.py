@@ -267,6 +267,34 @@ def test_azerbaijani_ordinals_follow_vowel_harmony(year, ordinal):
     assert synth.az_ordinal(year) == ordinal
 
 
+def test_the_word_lists_are_read_from_their_data_file_as_tuples():
+    words = synth.load_words()
+    assert words.topics[0] == ("energy", "enerji", "能源")
+    assert not [name for name in vars(words) if name.startswith("//")]
+
+    def texts(value, key=None):
+        """Every list of plain texts in the file, with the key it stands under."""
+        if isinstance(value, dict):
+            for name, item in value.items():
+                yield from texts(item, name)
+        elif (
+            value
+            and isinstance(value, tuple)
+            and all(isinstance(v, str) for v in value)
+        ):
+            yield key, value
+        elif isinstance(value, tuple):
+            for item in value:
+                yield from texts(item, key)
+
+    found = list(texts(vars(words)))
+    assert len(found) > 500
+    for key, value in found:
+        # Each text is in English, Azerbaijani and Chinese; a country's
+        # Azerbaijani genitive and locative forms are the one pair.
+        assert len(value) == (2 if key == "forms" else 3), (key, value)
+
+
 def snapshot():
     """Every row the generator wrote, with ids replaced by slugs (ids differ
     from one run to the next) and the times the database sets left out."""

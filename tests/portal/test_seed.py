@@ -1,16 +1,21 @@
-"""The seed records from Ambassador Lu Mei's interview: idempotent, sourced, exact."""
+"""The seed records from Ambassador Lu Mei's interview: idempotent, sourced, exact,
+read from the data files in portal/seed/."""
 
 import datetime
 import io
+import json
 import re
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from events.models import Agreement, Event
 from portal.core.models import Citation, Indicator, Observation, Organization, Person
+from portal.ops.management.commands.load_seed import SEED, read_seed
 from projects.models import Project
 
 pytestmark = pytest.mark.django_db
@@ -77,12 +82,17 @@ def test_every_published_record_and_observation_cites_the_interview(seeded, mode
         assert all(c.quote.strip() and c.locator for c in citations), record
 
 
-def test_every_quote_is_verbatim_from_the_interview(seeded):
+def test_every_quote_is_verbatim_from_the_interview():
     interview = normalised(INTERVIEW.read_text(encoding="utf-8"))
-    quotes = Citation.objects.values_list("quote", flat=True)
+    quotes = read_seed()["quotes"]["quotes"]
     assert quotes
-    for quote in quotes:
-        assert normalised(quote) in interview, quote
+    for key, quote in quotes.items():
+        assert normalised(quote["text"]) in interview, key
+
+
+def test_the_citations_quote_exactly_the_quotes_of_the_seed(seeded):
+    quotes = {quote["text"] for quote in read_seed()["quotes"]["quotes"].values()}
+    assert set(Citation.objects.values_list("quote", flat=True)) == quotes
 
 
 def test_the_source_records_what_is_not_known(seeded):
@@ -148,3 +158,112 @@ def test_agreements_signed_at_the_april_visit_point_to_it(seeded):
     undated = Agreement.objects.get(slug="humanitarian-demining-memorandum")
     assert undated.signed_on is None
     assert undated.event is None
+
+
+def test_the_three_languages_of_a_text_load_side_by_side(seeded):
+    event = Event.objects.get(slug="ilham-aliyev-second-visit-to-china-2025")
+    assert event.title_en == "Ilham Aliyev's second visit to China in 2025"
+    assert event.title_az == "İlham Əliyevin 2025-ci ildə Çinə ikinci səfəri"
+    assert event.title_zh_hans == "伊利哈姆·阿利耶夫2025年第二次访华"
+    citation = Citation.objects.for_object(event)[0]
+    assert citation.locator_en == "Q: political dialogue and strategic cooperation"
+    assert citation.locator_az == "Sual: siyasi dialoq və strateji əməkdaşlıq"
+
+
+# The files are checked whole before anything is written.
+
+
+@pytest.fixture
+def seed_copy(tmp_path):
+    """A copy of the seed files to break, and a function that edits one."""
+    directory = tmp_path / "seed"
+    shutil.copytree(SEED, directory)
+
+    def edit(name, change):
+        path = directory / f"{name}.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    return directory, edit
+
+
+def test_the_files_as_they_are_pass_the_checks(seed_copy):
+    directory, _edit = seed_copy
+    assert read_seed(directory) == read_seed()
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "message"),
+    [
+        (
+            "events",
+            lambda events: events[0].update(plase="china"),
+            "events.json, heydar-aliyev-visit-to-china-1994: unknown keys plase.",
+        ),
+        (
+            "projects",
+            lambda projects: projects[0]["milestones"][0].update(dat="2025"),
+            "projects.json, byd-electric-bus-plant, milestones: unknown keys dat.",
+        ),
+        (
+            "events",
+            lambda events: events[0].update(date="24/12/2025"),
+            "events.json, heydar-aliyev-visit-to-china-1994, date: “24/12/2025” "
+            "is not a date",
+        ),
+        (
+            "indicators",
+            lambda indicators: indicators[0]["observations"][0].update(
+                period=["2025-01", "2025-13"]
+            ),
+            "indicators.json, trade-turnover, observations, period: “2025-13” is "
+            "not a real date.",
+        ),
+        (
+            "people",
+            lambda people: people[0]["citations"].append("no-such-quote"),
+            "people.json, lu-mei: no quote 'no-such-quote' in quotes.json.",
+        ),
+        (
+            "places",
+            lambda places: places[0].update(name={"az": "Azərbaycan"}),
+            "places.json, azerbaijan, name: a text gives en, az, zh-hans",
+        ),
+        (
+            "places",
+            lambda places: places[0]["name"].update(ru="Азербайджан"),
+            "places.json, azerbaijan, name: a text gives en, az, zh-hans",
+        ),
+        (
+            "quotes",
+            lambda quotes: quotes["quotes"]["visit-1994"].update(locator="outro"),
+            "quotes.json, quote 'visit-1994': no locator 'outro'.",
+        ),
+    ],
+)
+def test_a_broken_file_is_refused_naming_the_file_and_the_record(
+    seed_copy, name, change, message
+):
+    directory, edit = seed_copy
+    edit(name, change)
+    with pytest.raises(CommandError) as refused:
+        read_seed(directory)
+    assert str(refused.value).startswith(message)
+
+
+def test_a_comment_key_is_allowed_in_any_record(seed_copy):
+    directory, edit = seed_copy
+    edit("people", lambda people: people[0].update({"//": "A note for editors."}))
+    assert read_seed(directory)["people"][0]["//"] == "A note for editors."
+
+
+def test_a_record_referring_to_a_later_one_is_refused(seed_copy, db, monkeypatch):
+    directory, edit = seed_copy
+    edit("places", lambda places: places.insert(0, places.pop(2)))  # Baku first
+    monkeypatch.setattr(
+        "portal.ops.management.commands.load_seed.SEED", directory, raising=True
+    )
+    with pytest.raises(CommandError, match="refers to Place 'azerbaijan' before"):
+        call_command("load_seed", verbosity=0)
+    assert not Event.objects.exists()

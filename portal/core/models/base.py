@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from portal.core.dates import format_partial_date, truncate
+from portal.core.dates import PartialDate, truncate
 
 
 class Status(models.TextChoices):
@@ -226,9 +226,11 @@ class PartialDatesMixin:
             setattr(self, name, truncate(getattr(self, name), precision))
         super().save(*args, **kwargs)
 
+    def partial_date(self, name):
+        """The partial date `name` as a PartialDate, None when not known."""
+        return PartialDate.of(self, name)
+
     def format_date(self, name):
-        return format_partial_date(
-            getattr(self, name),
-            getattr(self, f"{name}_precision"),
-            getattr(self, f"{name}_approximate"),
-        )
+        """The partial date `name` as readers see it; "" when not known."""
+        date = self.partial_date(name)
+        return date.display() if date else ""

@@ -8,7 +8,7 @@ from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.core import filtering
-from portal.core.dates import format_partial_range, iso_partial, truncate
+from portal.core.dates import PartialDate, format_partial_range
 from portal.core.formatting import format_amount, format_change, qualify
 
 register = template.Library()
@@ -58,18 +58,13 @@ def partial_date(record, name="date"):
     An event's `end_date` turns the date into a range ("11–22 November 2024"); a
     missing date says so rather than leaving a gap.
     """
-    value = getattr(record, name)
-    if value is None:
+    date = PartialDate.of(record, name)
+    if date is None:
         return format_html('<span class="unknown">{}</span>', _("date not stated"))
-    precision = getattr(record, f"{name}_precision")
-    approximate = getattr(record, f"{name}_approximate")
     end = getattr(record, "end_date", None) if name == "date" else None
-    text = format_partial_range(value, end, precision, approximate)
-    if end is not None and truncate(end, precision) != truncate(value, precision):
-        return text
-    return format_html(
-        '<time datetime="{}">{}</time>', iso_partial(value, precision), text
-    )
+    if end is not None and PartialDate(end, date.precision).value != date.value:
+        return format_partial_range(date.value, end, date.precision, date.approximate)
+    return format_html('<time datetime="{}">{}</time>', date.iso, date.display())
 
 
 def _localized(record, field, language):

@@ -137,11 +137,12 @@ def partial_date_fields(name):
     )
 
 
-def display_field(name):
-    return serializers.SerializerMethodField(
-        method_name=f"get_{name}_display",
-        help_text="The date as precisely as it is known, as the site shows it.",
-    )
+class DateDisplayField(serializers.CharField):
+    """`<date>_display`: the model's text for a partial date (PartialDate's
+    display; an event's date with its end date as a range), "" when unknown."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
 
 
 class RecordSerializer(LinksSerializer):
@@ -162,7 +163,7 @@ class ParticipantSerializer(serializers.ModelSerializer):
 
 class EventSerializer(RecordSerializer):
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
-    date_display = serializers.SerializerMethodField(
+    date_display = DateDisplayField(
         help_text="The date (or date range) as the site shows it."
     )
     place = PlaceLinkSerializer(read_only=True, allow_null=True)
@@ -203,9 +204,6 @@ class EventSerializer(RecordSerializer):
             "updated_at",
         )
 
-    def get_date_display(self, obj) -> str:
-        return obj.date_display
-
 
 class AgreementSerializer(RecordSerializer):
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
@@ -217,7 +215,7 @@ class AgreementSerializer(RecordSerializer):
     legal_status_label = serializers.CharField(
         source="get_agreement_status_display", read_only=True
     )
-    signed_on_display = serializers.SerializerMethodField()
+    signed_on_display = DateDisplayField()
     event = serializers.SerializerMethodField(
         help_text="The event at which it was signed, if known and published."
     )
@@ -251,9 +249,6 @@ class AgreementSerializer(RecordSerializer):
             "updated_at",
         )
 
-    def get_signed_on_display(self, obj) -> str:
-        return obj.signed_on_display
-
     @extend_schema_field(EventLinkSerializer(allow_null=True))
     def get_event(self, obj):
         event = obj.public_event
@@ -270,14 +265,11 @@ class PartnerSerializer(serializers.ModelSerializer):
 
 
 class MilestoneSerializer(serializers.ModelSerializer):
-    date_display = serializers.SerializerMethodField()
+    date_display = DateDisplayField()
 
     class Meta:
         model = Milestone
         fields = ("title", *partial_date_fields("date"))
-
-    def get_date_display(self, obj) -> str:
-        return obj.date_display
 
 
 class ProjectSerializer(RecordSerializer):
@@ -300,8 +292,8 @@ class ProjectSerializer(RecordSerializer):
     )
     capacity_display = serializers.SerializerMethodField()
     investment_display = serializers.SerializerMethodField()
-    start_date_display = serializers.SerializerMethodField()
-    end_date_display = serializers.SerializerMethodField()
+    start_date_display = DateDisplayField()
+    end_date_display = DateDisplayField()
     milestones = MilestoneSerializer(many=True, read_only=True)
     events = EventLinkSerializer(source="public_events", many=True, read_only=True)
     agreements = AgreementLinkSerializer(
@@ -351,12 +343,6 @@ class ProjectSerializer(RecordSerializer):
         if obj.investment_amount is None:
             return ""
         return format_amount(obj.investment_amount, currency=obj.investment_currency)
-
-    def get_start_date_display(self, obj) -> str:
-        return obj.start_date_display
-
-    def get_end_date_display(self, obj) -> str:
-        return obj.end_date_display
 
 
 class PersonSerializer(RecordSerializer):
@@ -445,7 +431,7 @@ class SourceSerializer(LinksSerializer):
         source="url", read_only=True, help_text="The original's address, if any."
     )
     publisher = serializers.SerializerMethodField()
-    published_on_display = serializers.SerializerMethodField()
+    published_on_display = DateDisplayField()
 
     class Meta:
         model = Source
@@ -471,9 +457,6 @@ class SourceSerializer(LinksSerializer):
         if publisher is None:
             return None
         return OrganizationLinkSerializer(publisher, context=self.context).data
-
-    def get_published_on_display(self, obj) -> str:
-        return obj.published_on_display
 
 
 class ObservationSerializer(serializers.ModelSerializer):

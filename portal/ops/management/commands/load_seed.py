@@ -1,5 +1,5 @@
-"""Loads the seed records (portal/seed_data.py) drawn from Ambassador Lu Mei's
-interview with the APA news agency.
+"""Loads the seed records (the JSON files in portal/seed/, described in its
+README.md) drawn from Ambassador Lu Mei's interview with the APA news agency.
 
 Idempotent: every row is looked up by its natural key and saved only when a value
 differs, so a second run changes nothing, not even `updated_at`, and adds no
@@ -8,23 +8,30 @@ version to any history.
 Each record is saved in a revision of its own, with its own rows (participants,
 citations, partners, milestones, observations): a version in a record's history
 holds that record alone, so reverting it can touch nothing else.
+
+The files are read and checked whole before anything is written: a key no
+loader reads (a typo), a date that is not a partial date, a language the site
+does not have or a quote that is not in quotes.json stops the command, naming
+the file and the record.
 """
 
-import datetime
+import json
 from collections import Counter
 from contextlib import contextmanager
+from pathlib import Path
 
 import reversion
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
+from modeltranslation.utils import build_localized_fieldname
 
 from events.models import Agreement, Event, Participation
-from portal import seed_data
 from portal.core import history
-from portal.core.dates import Precision, period_end
+from portal.core.dates import PartialDate, Precision
 from portal.core.models import (
     Citation,
     Indicator,
@@ -35,44 +42,215 @@ from portal.core.models import (
     Source,
     Status,
 )
-from portal.seed_translations import az, zh_hans
 from projects.models import Milestone, Partner, Project, Sector
 
-PRECISIONS = {1: Precision.YEAR, 2: Precision.MONTH, 3: Precision.DAY}
+SEED = Path(settings.BASE_DIR) / "portal" / "seed"
 
-# The other languages' texts, by the suffix modeltranslation gives their columns.
-TRANSLATIONS = {"az": az, "zh_hans": zh_hans}
+# The files of records, in the order they load (records refer back to earlier
+# ones), and the keys each record may have. "//" is a comment, in any record.
+# quotes.json holds what the records cite.
+FILES = {
+    "places": {
+        "slug",
+        "name",
+        "kind",
+        "parent",
+        "country_code",
+        "latitude",
+        "longitude",
+        "coordinates_approximate",
+    },
+    "organisations": {
+        "slug",
+        "name",
+        "acronym",
+        "kind",
+        "country",
+        "parent",
+        "website",
+        "description",
+        "citations",
+    },
+    "source": {
+        "slug",
+        "title",
+        "kind",
+        "publisher",
+        "url",
+        "published_on",
+        "language",
+        "notes",
+    },
+    "people": {"slug", "name", "honorific", "country", "bio", "citations"},
+    "events": {
+        "slug",
+        "title",
+        "summary",
+        "body",
+        "kind",
+        "date",
+        "place",
+        "participants",
+        "organizations",
+        "citations",
+    },
+    "agreements": {
+        "slug",
+        "title",
+        "summary",
+        "body",
+        "kind",
+        "signed_on",
+        "event",
+        "parties",
+        "agreement_status",
+        "citations",
+    },
+    "projects": {
+        "slug",
+        "title",
+        "summary",
+        "body",
+        "sector",
+        "project_status",
+        "direction",
+        "places",
+        "capacity_value",
+        "capacity_unit",
+        "investment_amount",
+        "investment_currency",
+        "start_date",
+        "end_date",
+        "partners",
+        "milestones",
+        "events",
+        "agreements",
+        "featured",
+        "citations",
+    },
+    "indicators": {
+        "slug",
+        "name",
+        "unit",
+        "currency",
+        "description",
+        "citations",
+        "observations",
+    },
+}
+# The rows a record owns, by the key that lists them.
+ROWS = {
+    "participants": {"person", "role", "side"},
+    "partners": {"organization", "role"},
+    "milestones": {"title", "date"},
+    "observations": {
+        "period",
+        "value",
+        "value_qualifier",
+        "change_percent",
+        "change_qualifier",
+        "note",
+        "citations",
+    },
+}
+COMMENT_KEY = "//"
+# Keys that hold a partial date ("1994", "2025-09", "c. 2025"…).
+DATES = {"published_on", "date", "signed_on", "start_date", "end_date"}
+
+ENGLISH = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
-def translations(table, key):
-    """`{"title_az": …, "title_zh_hans": …}` for one record, from the translation
-    files; a text missing there is left as it is in the database."""
-    values = {}
-    for suffix, module in TRANSLATIONS.items():
-        texts = getattr(module, table)
-        texts = texts.get(key, {}) if key is not None else texts
-        if isinstance(texts, str):  # LOCATORS map a text to its translation
-            texts = {"locator": texts}
-        for field, text in texts.items():
-            values[f"{field}_{suffix}"] = text
-    return values
+def read_seed(directory=None):
+    """Every seed file of `directory` (default: SEED), read and checked:
+    {"places": [...], "source": {...}, "quotes": {...}…}. A file that breaks a
+    rule is a CommandError naming it and the record."""
+    directory = SEED if directory is None else directory
+    seed = {name: _read(directory / f"{name}.json") for name in [*FILES, "quotes"]}
+    quotes, locators = seed["quotes"]["quotes"], seed["quotes"]["locators"]
+    for key, locator in locators.items():
+        _check_texts(locator, f"quotes.json, locator {key!r}")
+    for key, quote in quotes.items():
+        _check(quote, {"locator", "text"}, f"quotes.json, quote {key!r}")
+        if quote["locator"] not in locators:
+            raise CommandError(
+                f"quotes.json, quote {key!r}: no locator {quote['locator']!r}."
+            )
+    for name, keys in FILES.items():
+        records = seed[name] if isinstance(seed[name], list) else [seed[name]]
+        for record in records:
+            where = f"{name}.json, {record.get('slug', 'a record')}"
+            _check(record, keys, where)
+            for cited in _citations(record):
+                if cited not in quotes:
+                    raise CommandError(f"{where}: no quote {cited!r} in quotes.json.")
+    return seed
 
 
-def parse_partial(text):
-    """ "1994" -> (1 January 1994, year); "2025-09" -> month; "2025-12-24" -> day."""
-    parts = [int(part) for part in text.split("-")]
-    precision = PRECISIONS[len(parts)]
-    return datetime.date(*parts, *[1] * (3 - len(parts))), precision
+def _read(path):
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise CommandError(f"{path}: {error}") from None
+
+
+def _check(record, keys, where):
+    unknown = set(record) - keys - {COMMENT_KEY}
+    if unknown:
+        raise CommandError(f"{where}: unknown keys {', '.join(sorted(unknown))}.")
+    for key, value in record.items():
+        if isinstance(value, dict):
+            _check_texts(value, f"{where}, {key}")
+        if key in ROWS:
+            for row in value:
+                _check(row, ROWS[key], f"{where}, {key}")
+        try:
+            if key in DATES and value:
+                PartialDate.parse(value)
+            if key == "period":
+                for text in value:
+                    PartialDate.parse(text)
+        except ValueError as error:
+            raise CommandError(f"{where}, {key}: {error}") from None
+
+
+def _check_texts(texts, where):
+    """A text in several languages: {"en": …, "az": …, "zh-hans": …}."""
+    if ENGLISH not in texts or set(texts) - set(LANGUAGES):
+        raise CommandError(
+            f"{where}: a text gives {', '.join(LANGUAGES)}, English always; "
+            f"not {', '.join(texts)}."
+        )
+
+
+def _citations(record):
+    yield from record.get("citations", [])
+    for observation in record.get("observations", []):
+        yield from observation["citations"]
+
+
+def texts(record, name):
+    """The columns of the text `name`: `"title": {"en": …, "az": …}` gives
+    title (English, the active language), title_az and title_zh_hans. A plain
+    string is English alone; a language not given leaves its column as it is
+    in the database."""
+    value = record.get(name, "")
+    if isinstance(value, str):
+        return {name: value}
+    return {
+        name if code == ENGLISH else build_localized_fieldname(name, code): text
+        for code, text in value.items()
+    }
 
 
 def partial_date(record, name):
     """The three model fields of the partial date `name` ("date", "signed_on"…)."""
     text = record.get(name)
-    value, precision = parse_partial(text) if text else (None, Precision.DAY)
+    date = PartialDate.parse(text) if text else None
     return {
-        name: value,
-        f"{name}_precision": precision,
-        f"{name}_approximate": record.get(f"{name}_approximate", False),
+        name: date and date.value,
+        f"{name}_precision": date.precision if date else Precision.DAY,
+        f"{name}_approximate": bool(date and date.approximate),
     }
 
 
@@ -80,7 +258,10 @@ COMMENT = "Loaded from the seed records (load_seed)"
 
 
 class Loader:
-    def __init__(self):
+    def __init__(self, seed):
+        self.seed = seed
+        self.quotes = seed["quotes"]["quotes"]
+        self.locators = seed["quotes"]["locators"]
         self.counts = Counter()
         self.loaded = {}
 
@@ -115,7 +296,7 @@ class Loader:
             return self.loaded[model, slug]
         except KeyError:
             raise CommandError(
-                f"seed_data refers to {model.__name__} {slug!r} before defining it."
+                f"The seed refers to {model.__name__} {slug!r} before defining it."
             ) from None
 
     def refs(self, model, slugs):
@@ -153,49 +334,51 @@ class Loader:
         return obj
 
     def cite(self, obj, citations):
+        """The quotes `citations` names (keys of quotes.json), in that order."""
         content_type = ContentType.objects.get_for_model(obj)
-        for position, citation in enumerate(citations):
+        for position, key in enumerate(citations):
+            quote = self.quotes[key]
             self.sync(
                 Citation,
                 {
                     "source": self.source,
                     "content_type": content_type,
                     "object_id": obj.pk,
-                    "quote": citation["quote"],
+                    "quote": quote["text"],
                 },
                 {
-                    "locator": citation["locator"],
                     "position": position,
-                    **translations("LOCATORS", citation["locator"]),
+                    **texts({"locator": self.locators[quote["locator"]]}, "locator"),
                 },
             )
 
     def load(self):
-        for record in seed_data.PLACES:
+        seed = self.seed
+        for record in seed["places"]:
             self.in_revision(self.load_place, record)
         # Organisations cite the source, and the source's publisher is an
         # organisation: each organisation is saved first, outside any revision,
         # and gets its version, citations included, once the source exists.
         organizations = []
-        for record in seed_data.ORGANIZATIONS:
+        for record in seed["organisations"]:
             before = self.changes
             organizations.append(
                 (self.load_organization(record), self.changes != before, record)
             )
-        self.in_revision(self.load_source, seed_data.SOURCE)
+        self.in_revision(self.load_source, seed["source"])
         for organization, changed, record in organizations:
             with self.revision(changed) as keep:
                 self.cite(organization, record["citations"])
                 keep(organization)
-        for record in seed_data.PEOPLE:
+        for record in seed["people"]:
             self.in_revision(self.load_person, record)
-        for record in seed_data.EVENTS:
+        for record in seed["events"]:
             self.in_revision(self.load_event, record)
-        for record in seed_data.AGREEMENTS:
+        for record in seed["agreements"]:
             self.in_revision(self.load_agreement, record)
-        for record in seed_data.PROJECTS:
+        for record in seed["projects"]:
             self.in_revision(self.load_project, record)
-        for position, record in enumerate(seed_data.INDICATORS):
+        for position, record in enumerate(seed["indicators"]):
             self.in_revision(self.load_indicator, record, position)
 
     def load_place(self, record):
@@ -203,14 +386,13 @@ class Loader:
             Place,
             {"slug": record["slug"]},
             {
-                "name": record["name"],
+                **texts(record, "name"),
                 "kind": record["kind"],
                 "parent_id": record.get("parent") and self.ref(Place, record["parent"]),
                 "country_code": record["country_code"],
                 "latitude": record.get("latitude"),
                 "longitude": record.get("longitude"),
                 "coordinates_approximate": record.get("coordinates_approximate", False),
-                **translations("PLACES", record["slug"]),
             },
         )
 
@@ -221,15 +403,14 @@ class Loader:
             Organization,
             {"slug": record["slug"]},
             {
-                "name": record["name"],
-                "acronym": record.get("acronym", ""),
+                **texts(record, "name"),
+                **texts(record, "acronym"),
                 "kind": record["kind"],
                 "country_id": country and self.ref(Place, country),
                 "parent_id": parent and self.ref(Organization, parent),
                 "website": record.get("website", ""),
-                "description": record.get("description", ""),
+                **texts(record, "description"),
                 "status": Status.PUBLISHED,
-                **translations("ORGANIZATIONS", record["slug"]),
             },
         )
 
@@ -238,15 +419,14 @@ class Loader:
             Source,
             {"slug": record["slug"]},
             {
-                "title": record["title"],
+                **texts(record, "title"),
                 "kind": record["kind"],
                 "publisher_id": self.ref(Organization, record["publisher"]),
                 "url": record["url"],
                 **partial_date(record, "published_on"),
                 "language": record["language"],
-                "notes": record["notes"],
+                **texts(record, "notes"),
                 "status": Status.PUBLISHED,
-                **translations("SOURCE", None),
             },
         )
         return self.source
@@ -256,12 +436,11 @@ class Loader:
             Person,
             {"slug": record["slug"]},
             {
-                "name": record["name"],
-                "honorific": record.get("honorific", ""),
+                **texts(record, "name"),
+                **texts(record, "honorific"),
                 "country_id": self.ref(Place, record["country"]),
-                "bio": record.get("bio", ""),
+                **texts(record, "bio"),
                 "status": Status.PUBLISHED,
-                **translations("PEOPLE", record["slug"]),
             },
         )
         self.cite(person, record["citations"])
@@ -273,15 +452,14 @@ class Loader:
             Event,
             {"slug": record["slug"]},
             {
-                "title": record["title"],
-                "summary": record["summary"],
-                "body": record.get("body", ""),
+                **texts(record, "title"),
+                **texts(record, "summary"),
+                **texts(record, "body"),
                 "kind": record["kind"],
                 **partial_date(record, "date"),
                 "end_date": None,
                 "place_id": place and self.ref(Place, place),
                 "status": Status.PUBLISHED,
-                **translations("EVENTS", record["slug"]),
             },
             m2m={
                 "organizations": self.refs(
@@ -294,12 +472,9 @@ class Loader:
                 Participation,
                 {"event": event, "person_id": self.ref(Person, participant["person"])},
                 {
-                    "role": participant["role"],
+                    **texts(participant, "role"),
                     "side": participant["side"],
                     "position": position,
-                    **translations(
-                        "PARTICIPATIONS", (record["slug"], participant["person"])
-                    ),
                 },
             )
         self.cite(event, record["citations"])
@@ -311,15 +486,14 @@ class Loader:
             Agreement,
             {"slug": record["slug"]},
             {
-                "title": record["title"],
-                "summary": record["summary"],
-                "body": record.get("body", ""),
+                **texts(record, "title"),
+                **texts(record, "summary"),
+                **texts(record, "body"),
                 "kind": record["kind"],
                 **partial_date(record, "signed_on"),
                 "event_id": event and self.ref(Event, event),
                 "agreement_status": record.get("agreement_status", "signed"),
                 "status": Status.PUBLISHED,
-                **translations("AGREEMENTS", record["slug"]),
             },
             m2m={"parties": self.refs(Organization, record.get("parties", []))},
         )
@@ -334,9 +508,9 @@ class Loader:
             Project,
             {"slug": record["slug"]},
             {
-                "title": record["title"],
-                "summary": record["summary"],
-                "body": record.get("body", ""),
+                **texts(record, "title"),
+                **texts(record, "summary"),
+                **texts(record, "body"),
                 "sector_id": sector.pk,
                 "project_status": record["project_status"],
                 "direction": record["direction"],
@@ -348,7 +522,6 @@ class Loader:
                 **partial_date(record, "end_date"),
                 "featured": record.get("featured", False),
                 "status": Status.PUBLISHED,
-                **translations("PROJECTS", record["slug"]),
             },
             m2m={
                 "places": self.refs(Place, record.get("places", [])),
@@ -367,14 +540,12 @@ class Loader:
                 {"position": position},
             )
         for position, milestone in enumerate(record.get("milestones", [])):
+            # Found again by its English title, which the other languages follow.
+            title = texts(milestone, "title")
             self.sync(
                 Milestone,
-                {"project": project, "title": milestone["title"]},
-                {
-                    **partial_date(milestone, "date"),
-                    "position": position,
-                    **translations("MILESTONES", (record["slug"], milestone["title"])),
-                },
+                {"project": project, "title": title.pop("title")},
+                {**partial_date(milestone, "date"), "position": position, **title},
             )
         self.cite(project, record["citations"])
         return project
@@ -384,37 +555,40 @@ class Loader:
             Indicator,
             {"slug": record["slug"]},
             {
-                "name": record["name"],
-                "unit": record.get("unit", ""),
+                **texts(record, "name"),
+                **texts(record, "unit"),
                 "currency": record.get("currency", ""),
-                "description": record.get("description", ""),
+                **texts(record, "description"),
                 "position": position,
                 "status": Status.PUBLISHED,
-                **translations("INDICATORS", record["slug"]),
             },
         )
         self.cite(indicator, record["citations"])
         for observation in record["observations"]:
-            first, last = observation["period"]
-            start, precision = parse_partial(first)
-            end, end_precision = parse_partial(last)
-            if end_precision != precision:
-                raise CommandError(f"{record['slug']}: a period has one precision.")
+            first, last = (PartialDate.parse(text) for text in observation["period"])
+            if (
+                first.precision != last.precision
+                or first.approximate
+                or last.approximate
+            ):
+                raise CommandError(
+                    f"{record['slug']}: a period is two dates of one precision, "
+                    "neither approximate."
+                )
             saved = self.sync(
                 Observation,
                 {
                     "indicator": indicator,
-                    "period_start": start,
-                    "period_end": period_end(end, precision),
+                    "period_start": first.value,
+                    "period_end": last.last_day,
                 },
                 {
-                    "period_precision": precision,
+                    "period_precision": first.precision,
                     "value": observation["value"],
                     "value_qualifier": observation.get("value_qualifier", ""),
                     "change_percent": observation.get("change_percent"),
                     "change_qualifier": observation.get("change_qualifier", ""),
-                    "note": observation.get("note", ""),
-                    **translations("OBSERVATIONS", (record["slug"], first)),
+                    **texts(observation, "note"),
                 },
             )
             self.cite(saved, observation["citations"])
@@ -424,14 +598,15 @@ class Loader:
 class Command(BaseCommand):
     help = (
         "Load the seed records drawn from Ambassador Lu Mei's interview with APA. "
-        "Safe to run again: only rows that differ from portal/seed_data.py change."
+        "Safe to run again: only rows that differ from portal/seed/ change."
     )
 
     def handle(self, *args, **options):
-        loader = Loader()
-        # English is what seed_data holds; the other languages' columns are named.
-        # Every record the load creates or changes gets a version in its history.
-        with transaction.atomic(), translation.override("en"):
+        loader = Loader(read_seed())
+        # English is the active language: `title` is title_en; the other
+        # languages' columns are named. Every record the load creates or changes
+        # gets a version in its history.
+        with transaction.atomic(), translation.override(ENGLISH):
             loader.load()
         # Records loaded before history existed get their first version too, one
         # revision per record. Records come before the rows they own: a record's
