@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.test import override_settings
 from django.utils import translation
 
 from portal import datacache, pagecache
@@ -70,6 +71,18 @@ def pytest_collection_modifyitems(items):
     # (xdist hands out tests in this order). Any order is as correct, only
     # slower: the seed is loaded again for each run of them.
     items.sort(key=lambda item: not shares_the_seed(item))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher():
+    # The production hasher is slow on purpose (1.5 million PBKDF2 rounds, a
+    # third of a second per password here), and many tests create an editor or
+    # a contributor. No test is about the hasher itself; tests/signin checks
+    # signing in with this one.
+    with override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+    ):
+        yield
 
 
 @pytest.fixture(autouse=True)
