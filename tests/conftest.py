@@ -9,8 +9,16 @@ afresh for the next test that asks. The tests asking for it run first (see
 pytest_collection_modifyitems), so each xdist worker loads it about once.
 """
 
+import hashlib
+import os
+from pathlib import Path
+
 import pytest
+from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
@@ -22,9 +30,40 @@ from portal import datacache, pagecache
 
 def pytest_sessionstart(session):
     # Pages use whitenoise's manifest of hashed static names, which is only as
-    # fresh as the last collectstatic; it takes a second, so every run does it.
-    if not hasattr(session.config, "workerinput"):  # once, not per xdist worker
-        call_command("collectstatic", interactive=False, verbosity=0)
+    # fresh as the last collectstatic. That takes some 20 seconds of CPU (each
+    # file is hashed and compressed again), so it runs only when a static file
+    # or the collected files changed since the last run that collected them.
+    config = session.config
+    if hasattr(config, "workerinput"):  # once, not per xdist worker
+        return
+    cache = getattr(config, "cache", None)  # None with -p no:cacheprovider
+    if cache is not None and cache.get(STATIC_KEY, None) == static_fingerprint():
+        return
+    call_command("collectstatic", interactive=False, verbosity=0)
+    if cache is not None:
+        cache.set(STATIC_KEY, static_fingerprint())
+
+
+STATIC_KEY = "portal/collected-static"
+
+
+def static_fingerprint():
+    """What collectstatic's output depends on and what it wrote: every source
+    file's name, size and modification time, the storage's settings, and the
+    manifest (rewritten by any collectstatic, whatever ran it)."""
+    ignore = apps.get_app_config("staticfiles").ignore_patterns
+    files = sorted(
+        (path, os.stat(storage.path(path)))
+        for finder in finders.get_finders()
+        for path, storage in finder.list(ignore)
+    )
+    manifest = Path(settings.STATIC_ROOT) / staticfiles_storage.manifest_name
+    seen = [settings.STATIC_URL, repr(settings.STORAGES["staticfiles"])]
+    seen += [f"{path} {stat.st_size} {stat.st_mtime_ns}" for path, stat in files]
+    if manifest.exists():
+        stat = manifest.stat()
+        seen.append(f"manifest {stat.st_size} {stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(seen).encode()).hexdigest()
 
 
 def commits(item):

@@ -1,7 +1,12 @@
-"""The shared seed (tests/conftest.py, SharedSeed): each test asking for it
-starts from the seed exactly as loaded, whatever the tests before it wrote or
-kept in the caches, and the tests that do not ask for it never see it.
+"""What tests/conftest.py does for the whole suite.
+
+The shared seed (SharedSeed): each test asking for it starts from the seed
+exactly as loaded, whatever the tests before it wrote or kept in the caches, and
+the tests that do not ask for it never see it. The static files are collected
+again only when they changed (static_fingerprint).
 """
+
+import os
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -21,6 +26,7 @@ from portal.models import (
 from portal.pagecache import STATUS_HEADER
 from projects.models import Project
 from tests.builders import make_event
+from tests.conftest import static_fingerprint
 
 # Two events of the seed: the first is edited, the second deleted.
 EDITED = "su-hui-visit-to-azerbaijan-2025"
@@ -105,3 +111,51 @@ def test_a_test_that_commits_finds_none_of_it_either():
     # (It has a content token: putting back the rows the migrations made,
     # sectors among them, saves content.)
     assert_no_seed_rows()
+
+
+# Collected static files --------------------------------------------------------
+
+
+@pytest.fixture
+def static_dirs(settings, tmp_path):
+    """One folder of static files, collected into another."""
+    source = tmp_path / "static"
+    source.mkdir()
+    (source / "site.css").write_text("body { color: black }")
+    settings.STATICFILES_DIRS = [source]
+    settings.STATIC_ROOT = tmp_path / "collected"
+    return source
+
+
+def test_the_fingerprint_stays_while_nothing_changes(static_dirs):
+    assert static_fingerprint() == static_fingerprint()
+
+
+def test_a_changed_static_file_changes_the_fingerprint(static_dirs):
+    before = static_fingerprint()
+    (static_dirs / "site.css").write_text("body { color: navy }")
+    assert static_fingerprint() != before
+
+
+def test_a_new_static_file_changes_the_fingerprint(static_dirs):
+    before = static_fingerprint()
+    (static_dirs / "print.css").write_text("nav { display: none }")
+    assert static_fingerprint() != before
+
+
+def test_a_file_touched_without_a_change_in_size_changes_the_fingerprint(
+    static_dirs,
+):
+    before = static_fingerprint()
+    stat = (static_dirs / "site.css").stat()
+    os.utime(static_dirs / "site.css", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+    assert static_fingerprint() != before
+
+
+def test_a_manifest_written_by_another_collectstatic_changes_the_fingerprint(
+    static_dirs, settings
+):
+    before = static_fingerprint()
+    settings.STATIC_ROOT.mkdir()
+    (settings.STATIC_ROOT / "staticfiles.json").write_text("{}")
+    assert static_fingerprint() != before
