@@ -1,7 +1,7 @@
 """Fixtures and hooks for the whole suite.
 
 The seed is shared (`seeded`, SharedSeed below): loading it takes about a second
-and some 270 tests ask for it, so it is loaded once, into a transaction that
+and over 200 tests ask for it, so it is loaded once, into a transaction that
 stays open while those tests run one after another, each in a savepoint of its
 own that is rolled back when it ends. Tests that do not ask for it never see
 it: the transaction is rolled back before such a test, and the seed loaded
@@ -75,7 +75,7 @@ def commits(item):
         options.get("transaction")
         or options.get("reset_sequences")
         or {"transactional_db", "live_server", "django_db_reset_sequences"}
-        & set(item.fixturenames)
+        & set(getattr(item, "fixturenames", ()))
     )
 
 
@@ -178,17 +178,18 @@ class SharedSeed:
     is kept open while the tests sharing them run (pytest-django's savepoint for
     each test then nests inside it) and rolled back before any other test.
 
-    pytest-django has no fixture for data shared by several tests (its issue
-    #105 is still open); its documented way, loading in `django_db_setup`,
-    commits the rows for every test, and these must not reach the tests that do
-    not ask for them. The seed is written to the default database only: a
-    second connection (a replica alias or a live server's thread) would not see
-    it, so the tests that use one do not share it."""
+    pytest-django offers no fixture for data shared by some tests
+    (pytest-dev/pytest-django#105 asks for one); its documented way of loading
+    data once, in `django_db_setup`, keeps it for every test, and the seed must
+    not reach the tests that do not ask for it.
+
+    The seed is written to the default database only: a second connection (a
+    replica alias, a live server's thread) would not see it, so the tests that
+    use one do not share it."""
 
     def __init__(self, blocker):
         self.blocker = blocker
         self.atomic = None
-        self.loads = 0
 
     def open(self):
         if self.atomic is not None:
@@ -202,7 +203,6 @@ class SharedSeed:
                 atomic.__exit__(type(error), error, error.__traceback__)
                 raise
         self.atomic = atomic
-        self.loads += 1
 
     def close(self):
         if self.atomic is None:
