@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connections
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
@@ -153,6 +154,14 @@ def live_server(request):
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def seeded(db):
+    """The seed records, committed for the live server's thread to read, and
+    emptied with the rest after the test (the shared seed of tests/conftest.py
+    stays in a transaction of its own that no other connection sees)."""
+    call_command("load_seed", verbosity=0)
 
 
 @pytest.fixture

@@ -8,11 +8,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 PASSWORD = "a-long-test-password"
 
 
-def fast_hashes(settings):
-    # Each sign-in checks a password; the production hasher is slow on purpose.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def submit_sign_in(page, username, password):
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
@@ -22,7 +17,6 @@ def submit_sign_in(page, username, password):
 def test_the_lock_out_page_is_accessible(
     page, settings, django_user_model, browser_errors, axe
 ):
-    fast_hashes(settings)
     django_user_model.objects.create_user("dora", password=PASSWORD, is_staff=True)
     page.goto(reverse("admin:login"))
     for _ in range(settings.AXES_FAILURE_LIMIT):
@@ -39,7 +33,6 @@ def test_the_lock_out_page_is_accessible(
 def test_setting_up_two_factor_sign_in_is_accessible(
     page, settings, django_user_model, browser_errors, axe
 ):
-    fast_hashes(settings)
     settings.REQUIRE_2FA = True
     dora = django_user_model.objects.create_superuser("dora", "", PASSWORD)
     page.goto(reverse("admin:login"))

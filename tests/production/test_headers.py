@@ -9,6 +9,10 @@ import pytest
 
 from tests.production.observatory import parse_csp, score
 
+# The probe (tests/production/conftest.py) takes seconds, once on each worker that
+# runs a test reading it: these tests all go to one worker.
+pytestmark = pytest.mark.xdist_group("production-probe")
+
 RESPONSES = [
     "public",
     "not-found",

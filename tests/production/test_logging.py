@@ -11,6 +11,10 @@ import pytest
 from portal.ops.logging import RequestContext, formatter, request_id
 from tests.production.probe import ROOT, production_env
 
+# The probe (tests/production/conftest.py) takes seconds, once on each worker that
+# runs a test reading it: these tests all go to one worker.
+pytestmark = pytest.mark.xdist_group("production-probe")
+
 SECRETS = [
     "form-password-secret",
     "cookie-value-secret",

@@ -4,13 +4,6 @@ from django.urls import reverse
 PASSWORD = "correct horse battery staple"
 
 
-@pytest.fixture(autouse=True)
-def _fast_hashes(settings):
-    # Every sign-in here checks a password; the production hasher's deliberate
-    # slowness would make these tests take a minute.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def dora(django_user_model):
     """Dora, an editor with a real password, who signs in through the form."""
