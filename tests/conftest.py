@@ -25,7 +25,8 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.test import override_settings
 from django.utils import translation
 
-from portal import datacache, pagecache
+from portal.core import content, datacache
+from portal.ops import pagecache
 
 
 def pytest_sessionstart(session):
@@ -257,4 +258,4 @@ def seeded(_shared_seed, db):
     # with other settings) would be found by the next: each starts with none.
     caches[pagecache.CACHE_ALIAS].clear()
     caches[datacache.CACHE_ALIAS].clear()
-    pagecache.token_memo.forget()
+    content.token_memo.forget()

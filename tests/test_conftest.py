@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from reversion.models import Version
 
 from events.models import Agreement, Event
-from portal.models import (
+from portal.core.models import (
     Citation,
     ContentToken,
     Indicator,
@@ -23,7 +23,7 @@ from portal.models import (
     Place,
     Source,
 )
-from portal.pagecache import STATUS_HEADER
+from portal.ops.pagecache import STATUS_HEADER
 from projects.models import Project
 from tests.builders import make_event
 from tests.conftest import static_fingerprint
