@@ -470,7 +470,7 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
     # Not built by `check --deploy` (it would query the database for the
-    # filters' choices); tests/api/test_schema.py tests the schema instead.
+    # filters' choices); tests/opendata/api/test_schema.py tests the schema instead.
     "ENABLE_DJANGO_DEPLOY_CHECK": False,
     # One name for each choice set several fields share.
     "ENUM_NAME_OVERRIDES": {

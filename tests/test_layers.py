@@ -28,3 +28,30 @@ def test_every_module_of_the_portal_package_is_in_a_layer():
         and not (path.is_dir() and path.name in LAYERS)
     ]
     assert outside == []
+
+
+# The suite's folders: one per layer of the code, and the runs that cross every
+# layer at once (a browser, real servers, production settings, attacks, the
+# benchmark's own scripts).
+TEST_LAYERS = LAYERS | {"events", "projects"}
+ACROSS = {"e2e", "realstack", "production", "safety", "bench"}
+# Tests of the layout itself and of the suite's shared fixtures.
+TOP = {"test_layers.py", "test_recipes.py", "test_conftest.py"}
+
+
+def test_the_tests_are_filed_by_the_layer_they_test():
+    """A test file lands in the folder of the layer it tests (CONTRIBUTING.md),
+    so that a layer's tests can be run, read and timed alone."""
+    tests = ROOT / "tests"
+    misplaced = sorted(
+        str(path.relative_to(tests))
+        for path in tests.rglob("test_*.py")
+        if path.parent == tests
+        and path.name not in TOP
+        or path.parent != tests
+        and path.relative_to(tests).parts[0] not in TEST_LAYERS | ACROSS
+    )
+    assert misplaced == []
+    assert {path.name for path in tests.iterdir() if path.is_dir()} - {
+        "__pycache__"
+    } == TEST_LAYERS | ACROSS

@@ -112,7 +112,7 @@ class FacetedFilterSet(django_filters.FilterSet):
     everything inside them). A count is what the list shows with that choice
     added: the records the other filters keep and whose path reaches the
     choice. The path must say what the filter's own `filter()` does;
-    tests/test_facets.py checks every count against the list it links to.
+    tests/core/test_facets.py checks every count against the list it links to.
 
     One GROUP BY query per facet, whatever the number of choices and records
     (places: one per facet too, over every level of the hierarchy at once).

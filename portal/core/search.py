@@ -134,7 +134,7 @@ def _languages():
 # SQL ----------------------------------------------------------------------------
 # On PostgreSQL the columns and expressions below must stay identical to those
 # of portal/core/migrations/0011_search_columns.py (with bare column names there), or
-# PostgreSQL cannot use the indexes; tests/test_search.py checks it with EXPLAIN.
+# PostgreSQL cannot use the indexes; tests/site/test_search.py checks it with EXPLAIN.
 
 
 class _SQL:

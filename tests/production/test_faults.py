@@ -217,7 +217,7 @@ def test_retry_after_follows_the_setting(reader, event, outage, settings):
 
 
 def test_the_outage_page_is_valid_html(reader, event, outage, tmp_path):
-    from tests.test_html_validity import VALIDATOR
+    from tests.site.test_html_validity import VALIDATOR
 
     if not VALIDATOR.exists():
         pytest.fail("html-validate is missing: run `npm ci` (make test does).")

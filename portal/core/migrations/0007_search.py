@@ -5,7 +5,7 @@
 #   <table>_trgm_<lang>    GIN trigram (gin_trgm_ops) on all its searched text,
 #                          for substrings (partial words, Chinese) and misspellings
 # The expressions are frozen here and must match portal/core/search.py exactly, or the
-# planner cannot use them; tests/test_search.py checks that with EXPLAIN.
+# planner cannot use them; tests/site/test_search.py checks that with EXPLAIN.
 #
 # SQLite has neither tsvector nor pg_trgm: every operation below does nothing there,
 # and portal/core/search.py searches with its fallback instead. All search indexes sit

@@ -17,7 +17,7 @@
 #   <table>_fuzzy_<lang>   GIN trigram on the folded title, for misspelt names
 #
 # The expressions are frozen here; portal/core/search.py names the same columns and
-# the same trigram expression (tests/test_search.py and tests/test_indexes.py
+# the same trigram expression (tests/site/test_search.py and tests/core/test_indexes.py
 # check with EXPLAIN that the indexes are used). A later migration that changes
 # the type of a field named below must drop these columns first: PostgreSQL
 # refuses to alter a column a generated column reads.

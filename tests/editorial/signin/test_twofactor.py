@@ -12,7 +12,7 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.signin.conftest import sign_in, signed_in
+from tests.editorial.signin.conftest import sign_in, signed_in
 
 pytestmark = pytest.mark.django_db
 

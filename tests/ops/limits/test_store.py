@@ -106,7 +106,7 @@ def test_windows_that_have_ended_are_cleaned_up(clock):
 @pytest.mark.django_db
 def test_every_count_costs_the_same_queries(clock, django_assert_num_queries):
     # One statement on PostgreSQL, two on SQLite, whatever there is to clean
-    # up: the query counts of API pages are pinned by tests/test_query_counts.py.
+    # up: the query counts of API pages are pinned by tests/site/test_query_counts.py.
     expected = 1 if connections["default"].vendor == "postgresql" else 2
     for n in range(12):
         hit("test", f"client-{n}", Rate(5, 60))

@@ -16,7 +16,7 @@ from portal.core.models import Place, Source, Status
 from portal.core.resources import PlaceResource, SourceResource
 from tests.admin_forms import form_data
 from tests.builders import make_place, make_source
-from tests.test_import_export import errors_of, rows, run_import
+from tests.core.test_import_export import errors_of, rows, run_import
 
 pytestmark = pytest.mark.django_db
 

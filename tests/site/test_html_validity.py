@@ -13,7 +13,7 @@ from events.models import Agreement, Event
 from portal.core.models import Organization, Person, Place, Source
 from projects.models import Project
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VALIDATOR = ROOT / "node_modules" / ".bin" / "html-validate"
 
 pytestmark = pytest.mark.django_db

@@ -21,7 +21,7 @@ from portal.core.models import Organization, Person, Source, Status
 from portal.editorial.models import Correction
 from projects.models import Direction, Project, ProjectStatus
 from tests.builders import make_event
-from tests.test_query_counts import World
+from tests.site.test_query_counts import World
 
 ADMIN = "/" + django_settings.ADMIN_PATH
 
@@ -206,6 +206,6 @@ def test_every_index_in_the_models_is_checked_here():
     }
     checked = set().union(*PUBLIC.values(), *EDITORS.values(), NEWEST)
     # Served by lookups of a single record's rows, checked by the pages of
-    # tests/test_query_counts.py rather than by plans here.
+    # tests/site/test_query_counts.py rather than by plans here.
     by_record = {"citation_target", "correction_target"}
     assert declared - checked - by_record == set()

@@ -21,7 +21,7 @@ from tests.builders import (
     make_person,
     make_place,
 )
-from tests.test_html_validity import public_urls
+from tests.site.test_html_validity import public_urls
 
 pytestmark = pytest.mark.django_db
 

@@ -25,7 +25,7 @@ from portal.core.resources import ObservationResource
 from projects.models import Project
 from projects.resources import ProjectResource
 from tests.builders import make_country, make_organization, make_place
-from tests.test_import_export import (
+from tests.core.test_import_export import (
     EVENT_HEADERS,
     confirm,
     csv_bytes,

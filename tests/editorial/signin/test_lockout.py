@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from portal.editorial.signin import DEVICE_SALT, slowdown_wait
 from portal.settings import proxy_networks
-from tests.signin.conftest import PASSWORD, sign_in, signed_in
+from tests.editorial.signin.conftest import PASSWORD, sign_in, signed_in
 
 pytestmark = pytest.mark.django_db
 

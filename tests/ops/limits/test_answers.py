@@ -1,6 +1,6 @@
 """Every 429 says when to come back and is kept by no cache: the API's throttle
 and the corrections form's limit here, the sign-in lock-out and slow-down in
-tests/signin/test_lockout.py."""
+tests/editorial/signin/test_lockout.py."""
 
 import datetime
 

@@ -29,7 +29,7 @@ from portal.site.charts import (
     short_period,
 )
 from tests.builders import add_observation, cite, make_indicator, make_source
-from tests.test_html_validity import ROOT, VALIDATOR
+from tests.site.test_html_validity import ROOT, VALIDATOR
 
 SVG = "{http://www.w3.org/2000/svg}"
 SVG_ELEMENT = re.compile(r"<svg\b.*?</svg>", re.DOTALL)

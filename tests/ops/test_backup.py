@@ -47,7 +47,7 @@ def snapshot():
 
 CHECK_SCRIPT = (
     "import json, django; django.setup(); "
-    "from tests.test_backup import snapshot; print(json.dumps(snapshot()))"
+    "from tests.ops.test_backup import snapshot; print(json.dumps(snapshot()))"
 )
 
 TABLES_SCRIPT = (

@@ -4,7 +4,7 @@ media on S3-compatible storage (AWS_STORAGE_BUCKET_NAME).
 
 Settings are read once, at import, so each environment is tried in a process
 of its own (no server, bucket or Redis is contacted). The routing itself is in
-tests/test_routers.py; real servers in tests/realstack/.
+tests/ops/test_routers.py; real servers in tests/realstack/.
 """
 
 import json

@@ -35,7 +35,7 @@ from tests.builders import (
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VALIDATOR = ROOT / "node_modules" / ".bin" / "html-validate"
 
 on_postgresql = pytest.mark.skipif(

@@ -19,7 +19,7 @@ from tests.builders import (
     make_project,
     sector,
 )
-from tests.test_query_counts import World, queries
+from tests.site.test_query_counts import World, queries
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from portal.ops.security import SIGNED_IN_AT
-from tests.signin.conftest import sign_in, signed_in
+from tests.editorial.signin.conftest import sign_in, signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -23,8 +23,8 @@ from tests.builders import (
     make_person,
     make_project,
 )
-from tests.test_html_validity import ROOT, VALIDATOR
-from tests.test_languages import english_interface_strings, visible_texts
+from tests.site.test_html_validity import ROOT, VALIDATOR
+from tests.site.test_languages import english_interface_strings, visible_texts
 
 pytestmark = pytest.mark.django_db
 
