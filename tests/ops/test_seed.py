@@ -15,7 +15,7 @@ from django.core.management.base import CommandError
 
 from events.models import Agreement, Event
 from portal.core.models import Citation, Indicator, Observation, Organization, Person
-from portal.ops.management.commands.load_seed import SEED, read_seed
+from portal.editorial.management.commands.load_seed import SEED, read_seed
 from projects.models import Project
 
 pytestmark = pytest.mark.django_db
@@ -262,8 +262,8 @@ def test_a_record_referring_to_a_later_one_is_refused(seed_copy, db, monkeypatch
     directory, edit = seed_copy
     edit("places", lambda places: places.insert(0, places.pop(2)))  # Baku first
     monkeypatch.setattr(
-        "portal.ops.management.commands.load_seed.SEED", directory, raising=True
+        "portal.editorial.management.commands.load_seed.SEED", directory, raising=True
     )
-    with pytest.raises(CommandError, match="refers to Place 'azerbaijan' before"):
+    with pytest.raises(CommandError, match="no place “azerbaijan” in the bundle before"):
         call_command("load_seed", verbosity=0)
     assert not Event.objects.exists()

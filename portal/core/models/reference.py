@@ -399,6 +399,15 @@ class Source(PartialDatesMixin, WorkflowModel):
         on_delete=models.PROTECT,
         related_name="published_sources",
     )
+    publisher_name = models.CharField(
+        _("publisher (name)"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The publisher's name when the portal has no record of it (a news "
+            "agency, a company's website). Ignored when a publisher is chosen."
+        ),
+    )
     url = models.URLField(
         _("address (URL)"),
         max_length=500,

@@ -444,6 +444,7 @@ class SourceSerializer(LinksSerializer):
             "kind",
             "kind_label",
             "publisher",
+            "publisher_name",
             "address",
             *partial_date_fields("published_on"),
             "language",
