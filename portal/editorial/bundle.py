@@ -49,6 +49,10 @@ COMMENT = "Imported from a records bundle"
 # already in the database. Sources come after organisations (a publisher) and
 # organisations cite sources: citations are written after every record.
 SECTIONS = (
+    # Vocabularies editors extend in the admin, where the portal has them.
+    ("sectors", "projects.Sector"),
+    ("units", "projects.Unit"),
+    ("measure_kinds", "projects.MeasureKind"),
     ("places", "portal.Place"),
     ("organisations", "portal.Organization"),
     ("sources", "portal.Source"),
@@ -191,7 +195,7 @@ def sections(bundle):
         if key in ("format", COMMENT_KEY):
             continue
         name = SECTION_ALIASES.get(key, key)
-        if name not in dict(SECTIONS):
+        if name not in dict(SECTIONS) or model_of(dict(SECTIONS)[name]) is None:
             errors.append(
                 f"Unknown section “{key}”: a bundle has "
                 f"{', '.join(name for name, _label in SECTIONS)}."
@@ -959,7 +963,9 @@ def export_bundle():
     bundle that imports back unchanged."""
     bundle = {"format": FORMAT}
     for name, label in SECTIONS:
-        model = apps.get_model(label)
+        model = model_of(label)
+        if model is None:
+            continue
         entries = []
         for record in _ordered(model):
             entry = {"slug": record.slug, **export_values(record)}

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.models import Status
-from portal.editorial.bundle import SECTIONS, BundleError, Importer, read
+from portal.editorial.bundle import SECTIONS, BundleError, Importer, model_of, read
 
 
 class BundleForm(forms.Form):
@@ -47,18 +47,22 @@ class BundleForm(forms.Form):
         return upload
 
 
+def _models():
+    return [model for _name, label in SECTIONS if (model := model_of(label))]
+
+
 def may_import(user):
     return any(
-        user.has_perm(f"{label.split('.')[0]}.add_{label.split('.')[1].lower()}")
-        for _name, label in SECTIONS
+        user.has_perm(f"{m._meta.app_label}.add_{m._meta.model_name}")
+        for m in _models()
     )
 
 
 def may_publish(user):
     return all(
-        user.has_perm(f"{label.split('.')[0]}.publish_{label.split('.')[1].lower()}")
-        for _name, label in SECTIONS
-        if label not in ("portal.Place",)
+        user.has_perm(f"{m._meta.app_label}.publish_{m._meta.model_name}")
+        for m in _models()
+        if hasattr(m, "published_at")
     )
 
 

@@ -282,3 +282,14 @@ def test_a_bad_file_is_a_message_not_a_500(seeded, editor_client):
     response = editor_client.post(url, {"confirm": "1", "bundle": "[]"})
     assert response.status_code == 400
     assert "A bundle is a JSON object" in response.text
+
+
+@pytest.mark.django_db
+def test_the_export_command_writes_the_bundle(seeded, tmp_path):
+    path = tmp_path / "all.json"
+    call_command("export_records", str(path))
+    written = json.loads(path.read_text(encoding="utf-8"))
+    assert written == json.loads(json.dumps(export_bundle()))
+    assert {e["slug"] for e in written["events"]} == set(
+        Event.objects.values_list("slug", flat=True)
+    )
