@@ -264,6 +264,8 @@ def test_a_record_referring_to_a_later_one_is_refused(seed_copy, db, monkeypatch
     monkeypatch.setattr(
         "portal.editorial.management.commands.load_seed.SEED", directory, raising=True
     )
-    with pytest.raises(CommandError, match="no place “azerbaijan” in the bundle before"):
+    with pytest.raises(
+        CommandError, match="no place “azerbaijan” in the bundle before"
+    ):
         call_command("load_seed", verbosity=0)
     assert not Event.objects.exists()
