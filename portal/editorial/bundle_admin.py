@@ -2,6 +2,7 @@
 new records look like existing ones) → the editor's answers → import, all or
 nothing (portal/editorial/bundle.py, docs/bundle-format.md)."""
 
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -16,7 +17,12 @@ from portal.editorial.bundle import SECTIONS, BundleError, Importer, model_of, r
 
 
 class BundleForm(forms.Form):
-    file = forms.FileField(label=_("Records bundle (JSON)"))
+    file = forms.FileField(
+        label=_("Records bundle"),
+        help_text=_(
+            "JSON, an .xlsx workbook or a .zip of CSV files (docs/bundle-format.md)."
+        ),
+    )
     publish = forms.BooleanField(
         label=_("Publish the new records"),
         required=False,

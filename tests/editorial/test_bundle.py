@@ -293,3 +293,97 @@ def test_the_export_command_writes_the_bundle(seeded, tmp_path):
     assert {e["slug"] for e in written["events"]} == set(
         Event.objects.values_list("slug", flat=True)
     )
+
+
+def workbook(sheets):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+SHEETS = {
+    "sources": [
+        ["slug", "title", "url", "publisher", "published_on", "kind", "language"],
+        [
+            SOURCE[k]
+            for k in (
+                "slug",
+                "title",
+                "url",
+                "publisher",
+                "published_on",
+                "kind",
+                "language",
+            )
+        ],
+    ],
+    "events": [
+        ["slug", "title_en", "title_az", "summary", "kind", "date", "place"],
+        [
+            "forum-2019",
+            "A business forum in Baku",
+            "Bakıda biznes forumu",
+            "A forum.",
+            "forum",
+            "2019-07-05",
+            "baku",
+        ],
+    ],
+    "participants": [
+        ["event", "person", "role_en", "side"],
+        ["forum-2019", "ilham-aliyev", "President of Azerbaijan", "az"],
+    ],
+    "citations": [
+        ["section", "record", "row", "source", "quote", "locator"],
+        ["events", "forum-2019", "", SOURCE["slug"], "a forum was held", "§1"],
+    ],
+}
+
+
+@pytest.mark.django_db
+def test_a_workbook_imports_as_its_json_would(seeded, tmp_path):
+    from portal.editorial.workbook import bundle_from_sheets, sheets_of
+
+    data = workbook(SHEETS)
+    from_sheets = bundle_from_sheets(sheets_of("records.xlsx", data))
+    expected = bundle(
+        event(
+            participants=[
+                {
+                    "person": "ilham-aliyev",
+                    "role": "President of Azerbaijan",
+                    "side": "az",
+                }
+            ]
+        )
+    )
+    assert from_sheets["events"] == expected["events"]
+    path = tmp_path / "records.xlsx"
+    path.write_bytes(data)
+    call_command("import_records", str(path), "--publish", stdout=io.StringIO())
+    forum = Event.objects.get(slug="forum-2019")
+    assert forum.title_az == "Bakıda biznes forumu"
+    assert forum.participations.get().role == "President of Azerbaijan"
+
+
+@pytest.mark.django_db
+def test_a_workbook_naming_a_missing_record_is_refused(seeded):
+    from portal.editorial.workbook import bundle_from_sheets, sheets_of
+
+    sheets = dict(SHEETS)
+    sheets["citations"] = [
+        SHEETS["citations"][0],
+        ["events", "nowhere", "", "s", "q", ""],
+    ]
+    with pytest.raises(BundleError, match="no record “nowhere”"):
+        bundle_from_sheets(sheets_of("records.xlsx", workbook(sheets)))
+    with pytest.raises(BundleError, match=r"xlsx workbook or a \.zip"):
+        sheets_of("records.ods", b"")

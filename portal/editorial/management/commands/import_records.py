@@ -1,12 +1,14 @@
 """`manage.py import_records FILE`: the records bundle import the admin offers
 (docs/bundle-format.md), for staff with shell access."""
 
+import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from portal.core.models import Status
 from portal.editorial.bundle import BundleError, Importer, read
+from portal.editorial.workbook import bundle_from_sheets, sheets_of
 
 
 class Command(BaseCommand):
@@ -16,7 +18,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="The bundle, a JSON file.")
+        parser.add_argument(
+            "file",
+            help="The bundle: a JSON file, an .xlsx workbook or a .zip of CSV files.",
+        )
         parser.add_argument(
             "--publish",
             action="store_true",
@@ -45,9 +50,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, publish, dry_run, duplicates, merge, **options):
         try:
-            text = Path(file).read_text(encoding="utf-8")
+            if file.lower().endswith((".xlsx", ".zip")):
+                bundle = bundle_from_sheets(sheets_of(file, Path(file).read_bytes()))
+                text = json.dumps(bundle)
+            else:
+                text = Path(file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise CommandError(f"{file}: {error}") from None
+        except BundleError as error:
+            raise CommandError(
+                "Nothing was imported:\n" + "\n".join(f"- {e}" for e in error.errors)
+            ) from None
         decisions = {}
         for pair in merge:
             new, sep, existing = pair.partition("=")
