@@ -9,6 +9,7 @@ afresh for the next test that asks. The tests asking for it run first (see
 pytest_collection_modifyitems), so each xdist worker loads it about once.
 """
 
+import functools
 import hashlib
 import os
 from pathlib import Path
@@ -21,7 +22,10 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
 from django.test import override_settings
 from django.utils import translation
 
@@ -111,6 +115,48 @@ def pytest_collection_modifyitems(items):
     # (xdist hands out tests in this order). Any order is as correct, only
     # slower: the seed is loaded again for each run of them.
     items.sort(key=lambda item: not shares_the_seed(item))
+
+
+@pytest.fixture
+def migrator(transactional_db):
+    """`migrator(targets)` moves the schema to the migrations named, as
+    MigrationExecutor.migrate does, and returns the executor (its loader gives
+    the models at those migrations). When the test ends, passed or not, the
+    schema goes back to the latest migrations, before the database is emptied:
+    the tests after it on the worker expect the whole schema (the indexes the
+    last migrations add, tests/core/test_indexes.py). Migrating commits, hence
+    transactional_db."""
+
+    def migrate(targets):
+        executor = MigrationExecutor(connection)
+        executor.migrate(targets)
+        return executor
+
+    yield migrate
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@functools.cache
+def every_migration():
+    return frozenset(MigrationLoader(None, ignore_no_migrations=True).graph.nodes)
+
+
+@pytest.fixture(autouse=True)
+def _leaves_the_latest_schema(request):
+    # A test that commits and unapplies a migration leaves the schema behind for
+    # every later test on its worker, which then fails far from the cause and
+    # only when the two share a worker (a missing index, say). It fails here
+    # instead, at its own teardown; `migrator` puts the schema back.
+    yield
+    if not commits(request.node):
+        return
+    applied = MigrationRecorder(connection).applied_migrations()
+    unapplied = every_migration() - set(applied)
+    assert not unapplied, (
+        f"{request.node.nodeid} left migrations unapplied: {sorted(unapplied)}; "
+        "migrate with the `migrator` fixture, which applies them again"
+    )
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -46,10 +46,11 @@ def test_the_tests_are_filed_by_the_layer_they_test():
     misplaced = sorted(
         str(path.relative_to(tests))
         for path in tests.rglob("test_*.py")
-        if path.parent == tests
-        and path.name not in TOP
-        or path.parent != tests
-        and path.relative_to(tests).parts[0] not in TEST_LAYERS | ACROSS
+        if (path.parent == tests and path.name not in TOP)
+        or (
+            path.parent != tests
+            and path.relative_to(tests).parts[0] not in TEST_LAYERS | ACROSS
+        )
     )
     assert misplaced == []
     assert {path.name for path in tests.iterdir() if path.is_dir()} - {

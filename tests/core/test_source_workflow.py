@@ -6,8 +6,6 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from portal.core import workflow
@@ -22,9 +20,8 @@ AFTER = [("portal", "0012_source_workflow")]
 
 # serialized_rollback: see tests/conftest.py.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_migration_publishes_every_existing_source_as_it_was():
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
+def test_the_migration_publishes_every_existing_source_as_it_was(migrator):
+    executor = migrator(BEFORE)
     old = executor.loader.project_state(BEFORE).apps.get_model("portal", "Source")
     row = old.objects.create(
         title="Interview with the ambassador",
@@ -40,8 +37,7 @@ def test_the_migration_publishes_every_existing_source_as_it_was():
     )
     created_at = row.created_at
 
-    executor = MigrationExecutor(connection)
-    executor.migrate(AFTER)
+    executor = migrator(AFTER)
     new = executor.loader.project_state(AFTER).apps.get_model("portal", "Source")
     source = new.objects.get(slug="interview")
 

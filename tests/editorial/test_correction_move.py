@@ -5,8 +5,6 @@ corrections, their content type and the groups' permissions intact."""
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from portal.editorial.models import Correction
@@ -18,10 +16,9 @@ AFTER = [("portal", "0014_remove_correction"), ("editorial", "0001_initial")]
 # serialized_rollback: see tests/conftest.py.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_corrections_keep_their_rows_and_permissions_through_the_move(
-    django_user_model,
+    django_user_model, migrator
 ):
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
+    executor = migrator(BEFORE)
     old = executor.loader.project_state(BEFORE[:1]).apps
     old_types = old.get_model("contenttypes", "ContentType")
     person = old.get_model("portal", "Person").objects.create(
@@ -40,8 +37,7 @@ def test_corrections_keep_their_rows_and_permissions_through_the_move(
     )
     correction_type = old_types.objects.get(app_label="portal", model="correction")
 
-    executor = MigrationExecutor(connection)
-    executor.migrate(AFTER)
+    migrator(AFTER)
     ContentType.objects.clear_cache()
 
     moved = Correction.objects.get(pk=row.pk)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -492,14 +491,11 @@ def index_names():
 # serialized_rollback: the flush afterwards then leaves content types to the
 # next test that restores them (the browser tests), instead of recreating them.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_search_migration_applies_and_unapplies(client):
-    executor = MigrationExecutor(connection)
-    latest = executor.loader.graph.leaf_nodes()
-    executor.migrate([("portal", "0006_corrections")])
+def test_the_search_migration_applies_and_unapplies(client, migrator):
+    executor = migrator([("portal", "0006_corrections")])
     if connection.vendor == "postgresql":
         assert index_names() == set()
-    executor = MigrationExecutor(connection)
-    executor.migrate(latest)
+    migrator(executor.loader.graph.leaf_nodes())
     if connection.vendor == "postgresql":
         assert len(index_names()) == 2 * 3 * len(SEARCHED)
     make_project(title="Wind farm")
