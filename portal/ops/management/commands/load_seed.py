@@ -42,7 +42,15 @@ from portal.core.models import (
     Source,
     Status,
 )
-from projects.models import Milestone, Partner, Project, Sector
+from projects.models import (
+    Measure,
+    MeasureKind,
+    Milestone,
+    Partner,
+    Project,
+    Sector,
+    Unit,
+)
 
 SEED = Path(settings.BASE_DIR) / "portal" / "seed"
 
@@ -114,11 +122,9 @@ FILES = {
         "sector",
         "project_status",
         "direction",
+        "third_country",
         "places",
-        "capacity_value",
-        "capacity_unit",
-        "investment_amount",
-        "investment_currency",
+        "measures",
         "start_date",
         "end_date",
         "partners",
@@ -141,8 +147,27 @@ FILES = {
 # The rows a record owns, by the key that lists them.
 ROWS = {
     "participants": {"person", "role", "side"},
-    "partners": {"organization", "role"},
-    "milestones": {"title", "date"},
+    "partners": {
+        "organization",
+        "role",
+        "note",
+        "reported_not_confirmed",
+        "citations",
+    },
+    "milestones": {"kind", "title", "date", "citations"},
+    "measures": {
+        "kind",
+        "qualifier",
+        "value",
+        "value_high",
+        "unit",
+        "currency",
+        "per_unit",
+        "as_of",
+        "rank",
+        "note",
+        "citations",
+    },
     "observations": {
         "period",
         "value",
@@ -155,7 +180,7 @@ ROWS = {
 }
 COMMENT_KEY = "//"
 # Keys that hold a partial date ("1994", "2025-09", "c. 2025"…).
-DATES = {"published_on", "date", "signed_on", "start_date", "end_date"}
+DATES = {"published_on", "date", "signed_on", "start_date", "end_date", "as_of"}
 
 ENGLISH = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -225,8 +250,9 @@ def _check_texts(texts, where):
 
 def _citations(record):
     yield from record.get("citations", [])
-    for observation in record.get("observations", []):
-        yield from observation["citations"]
+    for rows in ("observations", "partners", "milestones", "measures"):
+        for row in record.get(rows, []):
+            yield from row.get("citations", [])
 
 
 def texts(record, name):
@@ -513,11 +539,9 @@ class Loader:
                 **texts(record, "body"),
                 "sector_id": sector.pk,
                 "project_status": record["project_status"],
-                "direction": record["direction"],
-                "capacity_value": record.get("capacity_value"),
-                "capacity_unit": record.get("capacity_unit", ""),
-                "investment_amount": record.get("investment_amount"),
-                "investment_currency": record.get("investment_currency", ""),
+                "direction": record.get("direction", ""),
+                "third_country_id": record.get("third_country")
+                and self.ref(Place, record["third_country"]),
                 **partial_date(record, "start_date"),
                 **partial_date(record, "end_date"),
                 "featured": record.get("featured", False),
@@ -530,25 +554,74 @@ class Loader:
             },
         )
         for position, partner in enumerate(record.get("partners", [])):
-            self.sync(
+            row = self.sync(
                 Partner,
                 {
                     "project": project,
                     "organization_id": self.ref(Organization, partner["organization"]),
                     "role": partner["role"],
                 },
-                {"position": position},
+                {
+                    **texts(partner, "note"),
+                    "reported_not_confirmed": partner.get(
+                        "reported_not_confirmed", False
+                    ),
+                    "position": position,
+                },
             )
+            self.cite(row, partner.get("citations", []))
         for position, milestone in enumerate(record.get("milestones", [])):
             # Found again by its English title, which the other languages follow.
             title = texts(milestone, "title")
-            self.sync(
+            row = self.sync(
                 Milestone,
                 {"project": project, "title": title.pop("title")},
-                {**partial_date(milestone, "date"), "position": position, **title},
+                {
+                    "kind": milestone.get("kind", "other"),
+                    **partial_date(milestone, "date"),
+                    "position": position,
+                    **title,
+                },
             )
+            self.cite(row, milestone.get("citations", []))
+        self.load_measures(project, record.get("measures", []))
         self.cite(project, record["citations"])
         return project
+
+    def load_measures(self, project, measures):
+        """A project's measures, each found again by its kind and its order
+        among the measures of that kind in the file."""
+        kinds = Counter()
+        for measure in measures:
+            kind = self.vocabulary(MeasureKind, measure["kind"])
+            per_unit = measure.get("per_unit")
+            row = self.sync(
+                Measure,
+                {"project": project, "kind": kind, "position": kinds[kind.pk]},
+                {
+                    "qualifier": measure.get("qualifier", "exact"),
+                    "value": measure["value"],
+                    "value_high": measure.get("value_high"),
+                    "unit_id": self.vocabulary(Unit, measure["unit"]).pk,
+                    "currency": measure.get("currency", ""),
+                    "per_unit_id": per_unit and self.vocabulary(Unit, per_unit).pk,
+                    **partial_date(measure, "as_of"),
+                    "rank": measure.get("rank", "normal"),
+                    **texts(measure, "note"),
+                },
+            )
+            kinds[kind.pk] += 1
+            self.cite(row, measure.get("citations", []))
+
+    def vocabulary(self, model, slug):
+        """A kind of measure or a unit, which migrations create."""
+        found = model.objects.filter(slug=slug).first()
+        if found is None:
+            raise CommandError(
+                f"No {model._meta.verbose_name} {slug!r}: add it in the admin, "
+                "or run migrate first."
+            )
+        return found
 
     def load_indicator(self, record, position):
         indicator = self.sync(
