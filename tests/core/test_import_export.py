@@ -35,8 +35,8 @@ from portal.core.resources import (
     PlaceResource,
     SourceResource,
 )
-from projects.models import Project, Sector
-from projects.resources import ProjectResource, SectorResource
+from projects.models import Measure, Project, Sector
+from projects.resources import MeasureResource, ProjectResource, SectorResource
 from tests.builders import make_country, make_event, make_organization, make_place
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +53,7 @@ SAMPLE_FILES = {
     "events": (EventResource, Event),
     "agreements": (AgreementResource, Agreement),
     "projects": (ProjectResource, Project),
+    "measures": (MeasureResource, Measure),
     "observations": (ObservationResource, Observation),
 }
 

@@ -132,8 +132,14 @@ def test_the_wind_power_plant_has_a_capacity_of_240_mw(seeded):
     plant = Project.objects.get(slug="wind-power-plant-240-mw")
     assert "wind power plant" in plant.title
     assert "240 MW" in plant.title
-    assert plant.capacity_value == 240
-    assert plant.capacity_unit == "MW"
+    (capacity,) = plant.measures.all()
+    assert (capacity.kind.slug, capacity.value, capacity.unit.slug) == (
+        "capacity",
+        240,
+        "mw",
+    )
+    assert capacity.rank == "preferred"
+    assert "240 MW" in capacity.citations.get().quote
     assert not plant.partners.exists()
 
 

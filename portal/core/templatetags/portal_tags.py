@@ -33,24 +33,6 @@ def observation_change(observation):
     return format_change(observation.change_percent, observation.change_qualifier)
 
 
-@register.filter
-def capacity(project):
-    if project.capacity_value is None:
-        return ""
-    return format_amount(
-        project.capacity_value, unit=project.get_capacity_unit_display()
-    )
-
-
-@register.filter
-def investment(project):
-    if project.investment_amount is None:
-        return ""
-    return format_amount(
-        project.investment_amount, currency=project.investment_currency
-    )
-
-
 @register.simple_tag
 def partial_date(record, name="date"):
     """A record's partial date as exactly as it is known, in a <time> element.

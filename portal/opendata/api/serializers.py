@@ -26,7 +26,8 @@ from portal.core.models import (
     Source,
 )
 from portal.core.siteurl import absolute_url
-from projects.models import Milestone, Partner, Project, Sector
+from projects.formatting import facts, measure_text
+from projects.models import Measure, Milestone, Partner, Project, Sector
 
 
 def absolute(context, path):
@@ -258,18 +259,95 @@ class AgreementSerializer(RecordSerializer):
 class PartnerSerializer(serializers.ModelSerializer):
     organization = OrganizationLinkSerializer(read_only=True)
     role_label = serializers.CharField(source="get_role_display", read_only=True)
+    citations = CitationSerializer(source="public_citations", many=True, read_only=True)
 
     class Meta:
         model = Partner
-        fields = ("organization", "role", "role_label")
+        fields = (
+            "organization",
+            "role",
+            "role_label",
+            "note",
+            "reported_not_confirmed",
+            "citations",
+        )
 
 
 class MilestoneSerializer(serializers.ModelSerializer):
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     date_display = DateDisplayField()
+    citations = CitationSerializer(source="public_citations", many=True, read_only=True)
 
     class Meta:
         model = Milestone
-        fields = ("title", *partial_date_fields("date"))
+        fields = (
+            "kind",
+            "kind_label",
+            "title",
+            *partial_date_fields("date"),
+            "citations",
+        )
+
+
+class MeasureSerializer(serializers.ModelSerializer):
+    kind = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    kind_label = serializers.CharField(source="kind.name", read_only=True)
+    qualifier_label = serializers.CharField(
+        source="get_qualifier_display", read_only=True
+    )
+    unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    unit_label = serializers.CharField(
+        source="unit.label",
+        read_only=True,
+        help_text="What follows the number (MW, schools); empty for money.",
+    )
+    per_unit = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True
+    )
+    per_unit_label = serializers.SerializerMethodField()
+    as_of_display = DateDisplayField()
+    rank_label = serializers.CharField(source="get_rank_display", read_only=True)
+    value_display = serializers.SerializerMethodField(
+        help_text="The value as the site shows it: qualifier, range, unit or currency."
+    )
+    citations = CitationSerializer(source="public_citations", many=True, read_only=True)
+
+    class Meta:
+        model = Measure
+        fields = (
+            "kind",
+            "kind_label",
+            "qualifier",
+            "qualifier_label",
+            "value",
+            "value_high",
+            "unit",
+            "unit_label",
+            "currency",
+            "per_unit",
+            "per_unit_label",
+            "value_display",
+            *partial_date_fields("as_of"),
+            "rank",
+            "rank_label",
+            "note",
+            "citations",
+        )
+
+    def get_per_unit_label(self, obj) -> str:
+        return obj.per_unit.label if obj.per_unit is not None else ""
+
+    def get_value_display(self, obj) -> str:
+        return measure_text(obj)
+
+
+class MeasureRowSerializer(MeasureSerializer):
+    """A measure on its own (the dataset's measures file): with its project."""
+
+    project = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta(MeasureSerializer.Meta):
+        fields = ("project", *MeasureSerializer.Meta.fields)
 
 
 class ProjectSerializer(RecordSerializer):
@@ -285,13 +363,13 @@ class ProjectSerializer(RecordSerializer):
     direction_label = serializers.CharField(
         source="get_direction_display", read_only=True
     )
+    third_country = PlaceLinkSerializer(read_only=True, allow_null=True)
     places = PlaceLinkSerializer(many=True, read_only=True)
     partners = PartnerSerializer(source="public_partners", many=True, read_only=True)
-    capacity_unit_label = serializers.CharField(
-        source="get_capacity_unit_display", read_only=True
+    measures = MeasureSerializer(many=True, read_only=True)
+    measures_disagree = serializers.SerializerMethodField(
+        help_text="Kinds of measure (slugs) whose sources give different values."
     )
-    capacity_display = serializers.SerializerMethodField()
-    investment_display = serializers.SerializerMethodField()
     start_date_display = DateDisplayField()
     end_date_display = DateDisplayField()
     milestones = MilestoneSerializer(many=True, read_only=True)
@@ -315,13 +393,9 @@ class ProjectSerializer(RecordSerializer):
             "status_label",
             "direction",
             "direction_label",
-            "capacity_value",
-            "capacity_unit",
-            "capacity_unit_label",
-            "capacity_display",
-            "investment_amount",
-            "investment_currency",
-            "investment_display",
+            "third_country",
+            "measures",
+            "measures_disagree",
             *partial_date_fields("start_date"),
             *partial_date_fields("end_date"),
             "places",
@@ -334,15 +408,8 @@ class ProjectSerializer(RecordSerializer):
             "updated_at",
         )
 
-    def get_capacity_display(self, obj) -> str:
-        if obj.capacity_value is None:
-            return ""
-        return format_amount(obj.capacity_value, unit=obj.get_capacity_unit_display())
-
-    def get_investment_display(self, obj) -> str:
-        if obj.investment_amount is None:
-            return ""
-        return format_amount(obj.investment_amount, currency=obj.investment_currency)
+    def get_measures_disagree(self, obj) -> list[str]:
+        return [fact.kind.slug for fact in facts(obj.measures.all()) if fact.disagree]
 
 
 class PersonSerializer(RecordSerializer):

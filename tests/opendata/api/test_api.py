@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from portal.core.models import Status
 from tests.builders import (
+    add_measure,
+    add_milestone,
     add_observation,
     add_participant,
     add_partner,
@@ -360,7 +362,9 @@ class World:
             project = make_project()
             project.places.add(self.country)
             project.events.add(event, self.event)
-            add_partner(project, organization)
+            partner = add_partner(project, organization)
+            measure = add_measure(project, 240)
+            milestone = add_milestone(project)
             agreement = make_agreement(event=event)
             agreement.parties.add(organization)
             project.agreements.add(agreement)
@@ -371,13 +375,16 @@ class World:
             )
             for record in (event, project, agreement, person, organization):
                 cite(record)
+            for row in (partner, measure, milestone):
+                cite(row)
             cite(self.indicator.observations.last())
 
 
 MAX_QUERIES = {
     "events": 8,
     "agreements": 6,
-    "projects": 9,
+    # Partners, milestones and measures each bring their own citations.
+    "projects": 12,
     "people": 5,
     "organisations": 4,
     "places": 3,

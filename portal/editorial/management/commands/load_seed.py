@@ -104,11 +104,9 @@ FILES = {
         "sector",
         "project_status",
         "direction",
+        "third_country",
         "places",
-        "capacity_value",
-        "capacity_unit",
-        "investment_amount",
-        "investment_currency",
+        "measures",
         "start_date",
         "end_date",
         "partners",
@@ -131,8 +129,27 @@ FILES = {
 # The rows a record owns, by the key that lists them.
 ROWS = {
     "participants": {"person", "role", "side"},
-    "partners": {"organization", "role"},
-    "milestones": {"title", "date"},
+    "partners": {
+        "organization",
+        "role",
+        "note",
+        "reported_not_confirmed",
+        "citations",
+    },
+    "milestones": {"kind", "title", "date", "citations"},
+    "measures": {
+        "kind",
+        "qualifier",
+        "value",
+        "value_high",
+        "unit",
+        "currency",
+        "per_unit",
+        "as_of",
+        "rank",
+        "note",
+        "citations",
+    },
     "observations": {
         "period",
         "value",
@@ -145,7 +162,7 @@ ROWS = {
 }
 COMMENT_KEY = "//"
 # Keys that hold a partial date ("1994", "2025-09", "c. 2025"…).
-DATES = {"published_on", "date", "signed_on", "start_date", "end_date"}
+DATES = {"published_on", "date", "signed_on", "start_date", "end_date", "as_of"}
 
 ENGLISH = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -227,8 +244,9 @@ def _check_texts(texts, where):
 
 def _citations(record):
     yield from record.get("citations", [])
-    for observation in record.get("observations", []):
-        yield from observation["citations"]
+    for rows in ROWS:
+        for row in record.get(rows, []):
+            yield from row.get("citations", [])
 
 
 def as_bundle(seed):
