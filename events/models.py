@@ -261,6 +261,7 @@ class AgreementKind(models.TextChoices):
     AGREEMENT = "agreement", _("Agreement")
     MEMORANDUM = "memorandum", _("Memorandum")
     CONTRACT = "contract", _("Contract")
+    PROTOCOL = "protocol", _("Protocol")
     OTHER = "other", _("Other")
 
 
@@ -268,6 +269,7 @@ class AgreementStatus(models.TextChoices):
     SIGNED = "signed", _("Signed")
     IN_FORCE = "in_force", _("In force")
     EXPIRED = "expired", _("Expired")
+    NOT_STATED = "not_stated", _("Not stated")
 
 
 class AgreementQuerySet(PublishableQuerySet):

@@ -60,6 +60,9 @@ class ProjectStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
     SUSPENDED = "suspended", _("Suspended")
     CANCELLED = "cancelled", _("Cancelled")
+    # What the sources do not say is not guessed (the interview tells of
+    # China's demining assistance, not whether it goes on).
+    NOT_STATED = "not_stated", _("Not stated")
 
 
 class Direction(models.TextChoices):
