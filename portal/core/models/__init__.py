@@ -8,7 +8,17 @@ from portal.core.models.base import (
     published_q,
 )
 from portal.core.models.cache import ContentToken
-from portal.core.models.indicators import Currency, Indicator, Observation, Qualifier
+from portal.core.models.indicators import (
+    REPORTING_SIDES,
+    Currency,
+    Indicator,
+    Observation,
+    PeriodGroup,
+    Qualifier,
+    Rank,
+    Series,
+    group_series,
+)
 from portal.core.models.reference import (
     Citation,
     Organization,
@@ -23,6 +33,7 @@ from portal.core.models.reference import (
 )
 
 __all__ = [
+    "REPORTING_SIDES",
     "Citation",
     "ContentToken",
     "Currency",
@@ -31,17 +42,21 @@ __all__ = [
     "Organization",
     "OrganizationKind",
     "PartialDatesMixin",
+    "PeriodGroup",
     "Person",
     "Place",
     "PlaceKind",
     "Publishable",
     "PublishableQuerySet",
     "Qualifier",
+    "Rank",
+    "Series",
     "Side",
     "Source",
     "SourceKind",
     "Status",
     "WorkflowModel",
+    "group_series",
     "public_citations",
     "public_or_none",
     "published_q",
