@@ -31,7 +31,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from events.models import Agreement, Event, Participation
 from portal.core import history
-from portal.core.dates import PartialDate, Precision
+from portal.core.dates import PartialDate, Period, Precision
 from portal.core.models import (
     Citation,
     Indicator,
@@ -39,6 +39,7 @@ from portal.core.models import (
     Organization,
     Person,
     Place,
+    Rank,
     Source,
     Status,
 )
@@ -145,6 +146,9 @@ ROWS = {
     "milestones": {"title", "date"},
     "observations": {
         "period",
+        "reported_by",
+        "side",
+        "rank",
         "value",
         "value_qualifier",
         "change_percent",
@@ -208,8 +212,7 @@ def _check(record, keys, where):
             if key in DATES and value:
                 PartialDate.parse(value)
             if key == "period":
-                for text in value:
-                    PartialDate.parse(text)
+                Period.parse(*value)
         except ValueError as error:
             raise CommandError(f"{where}, {key}: {error}") from None
 
@@ -565,32 +568,39 @@ class Loader:
         )
         self.cite(indicator, record["citations"])
         for observation in record["observations"]:
-            first, last = (PartialDate.parse(text) for text in observation["period"])
+            try:
+                period = Period.parse(*observation["period"])
+            except ValueError as error:
+                raise CommandError(f"{record['slug']}: {error}") from None
+            reported_by = observation.get("reported_by")
+            reporter = {
+                "reported_by_id": reported_by and self.ref(Organization, reported_by),
+                "side": observation.get("side", ""),
+            }
+            period_of = {
+                "indicator": indicator,
+                "period_start": period.start,
+                "period_end": period.end,
+            }
+            lookup = {**period_of, **reporter}
+            values = {
+                "period_precision": period.precision,
+                "rank": observation.get("rank", Rank.NORMAL),
+                "value": observation["value"],
+                "value_qualifier": observation.get("value_qualifier", ""),
+                "change_percent": observation.get("change_percent"),
+                "change_qualifier": observation.get("change_qualifier", ""),
+                **texts(observation, "note"),
+            }
+            unstated = {**period_of, "reported_by_id": None, "side": ""}
             if (
-                first.precision != last.precision
-                or first.approximate
-                or last.approximate
+                not Observation.objects.filter(**lookup).exists()
+                and Observation.objects.filter(**unstated).exists()
             ):
-                raise CommandError(
-                    f"{record['slug']}: a period is two dates of one precision, "
-                    "neither approximate."
-                )
-            saved = self.sync(
-                Observation,
-                {
-                    "indicator": indicator,
-                    "period_start": first.value,
-                    "period_end": last.last_day,
-                },
-                {
-                    "period_precision": first.precision,
-                    "value": observation["value"],
-                    "value_qualifier": observation.get("value_qualifier", ""),
-                    "change_percent": observation.get("change_percent"),
-                    "change_qualifier": observation.get("change_qualifier", ""),
-                    **texts(observation, "note"),
-                },
-            )
+                # Loaded before the seed said who reports it: the same figure,
+                # now with its reporter.
+                lookup, values = unstated, {**values, **reporter}
+            saved = self.sync(Observation, lookup, values)
             self.cite(saved, observation["citations"])
         return indicator
 
