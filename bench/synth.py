@@ -74,7 +74,6 @@ from events.models import (  # noqa: E402
     Event,
     EventKind,
     Participation,
-    Side,
 )
 from portal.core.content import replace_token  # noqa: E402
 from portal.core.dates import Precision, truncate  # noqa: E402
@@ -87,6 +86,7 @@ from portal.core.models import (  # noqa: E402
     Person,
     Place,
     PlaceKind,
+    Side,
     Source,
     SourceKind,
     Status,

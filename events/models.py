@@ -14,6 +14,7 @@ from portal.core.models import (
     Place,
     Publishable,
     PublishableQuerySet,
+    Side,
     Status,
     public_citations,
     public_or_none,
@@ -36,12 +37,6 @@ class EventKind(models.TextChoices):
     STATEMENT = "statement", _("Statement")
     CULTURAL = "cultural", _("Cultural or humanitarian")
     MULTILATERAL = "multilateral", _("Multilateral")
-    OTHER = "other", _("Other")
-
-
-class Side(models.TextChoices):
-    CHINA = "cn", _("China")
-    AZERBAIJAN = "az", _("Azerbaijan")
     OTHER = "other", _("Other")
 
 

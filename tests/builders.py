@@ -4,7 +4,7 @@ with unique slugs, and takes keyword overrides for what a test cares about."""
 import datetime
 import itertools
 
-from events.models import Agreement, Event, EventKind, Participation, Side
+from events.models import Agreement, Event, EventKind, Participation
 from portal.core.models import (
     Citation,
     Indicator,
@@ -14,6 +14,7 @@ from portal.core.models import (
     Person,
     Place,
     PlaceKind,
+    Side,
     Source,
     SourceKind,
     Status,

@@ -34,7 +34,7 @@ from django.utils import translation
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
-from portal.core.dates import PartialDate, Precision
+from portal.core.dates import PartialDate, Period, Precision
 from portal.core.models import Citation, Status
 from portal.core.resources import may_add, may_update
 
@@ -527,19 +527,14 @@ class Importer:
             self.errors.append(f"{where}: a period is [first, last].")
             return {}
         try:
-            first, last = (PartialDate.parse(text) for text in value)
+            period = Period.parse(*value)
         except ValueError as error:
             self.errors.append(f"{where}: {error}")
             return {}
-        if first.precision != last.precision or first.approximate or last.approximate:
-            self.errors.append(
-                f"{where}: a period is two dates of one precision, neither approximate."
-            )
-            return {}
         return {
-            "period_start": first.value,
-            "period_end": last.last_day,
-            "period_precision": first.precision,
+            "period_start": period.start,
+            "period_end": period.end,
+            "period_precision": period.precision,
         }
 
     def _publisher(self, where, value):
@@ -633,6 +628,23 @@ class Importer:
                 elif name in values:
                     lookup[name] = values.pop(name)
             obj = model.objects.filter(**lookup).first()
+            if obj is None and key == "observations":
+                # A value the portal holds without its reporting party is the
+                # same value, now said who reports it (the seed before issue 17).
+                unstated = {
+                    name: value
+                    for name, value in lookup.items()
+                    if name not in ("reported_by_id", "side")
+                }
+                obj = model.objects.filter(
+                    **unstated, reported_by_id=None, side=""
+                ).first()
+                if obj is not None:
+                    values.update(
+                        (name, lookup[name])
+                        for name in ("reported_by_id", "side")
+                        if name in lookup
+                    )
             if obj is None:
                 obj = model(**lookup, **values)
                 state = "added"
@@ -879,9 +891,7 @@ def export_values(obj, skip=()):
     partial = set(getattr(model, "partial_dates", ()))
     data = {}
     if model._meta.label == "portal.Observation":
-        first = PartialDate(obj.period_start, obj.period_precision)
-        last = PartialDate(obj.period_end, obj.period_precision)
-        data["period"] = [first.iso, last.iso]
+        data["period"] = list(Period.of(obj).written)
     for model_field in _exported_fields(model, skip):
         name = model_field.name
         if name in partial:

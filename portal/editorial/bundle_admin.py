@@ -2,7 +2,6 @@
 new records look like existing ones) → the editor's answers → import, all or
 nothing (portal/editorial/bundle.py, docs/bundle-format.md)."""
 
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages

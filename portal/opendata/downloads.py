@@ -237,7 +237,7 @@ def _readme(request, language):
 # Flattening a record to a CSV row.
 
 # Links the serializers give through a method (null when not public).
-METHOD_LINKS = {"event", "parent", "publisher"}
+METHOD_LINKS = {"event", "parent", "publisher", "component_of"}
 
 
 def columns(serializer_class):
@@ -312,8 +312,29 @@ def _item_text(key, item):
             text += f" ({item['as_of_display']})"
         return f"{text} [{item['rank']}]"
     if key == "observations":
-        return f"{item['period_display']}: {item['value_display']}"
+        text = f"{item['period_display']}: {item['value_display']}"
+        reporter = _reporter(item)
+        if reporter:
+            text += f" ({reporter})"
+        if item.get("sources_disagree"):
+            text += " [sources disagree]"
+        return text
+    if key == "series":
+        ids = " ".join(str(pk) for pk in item["observations"])
+        return f"{item['label'] or item['side_label']}: {ids}"
+    if key == "disagreements":
+        ids = " ".join(str(pk) for pk in item["observations"])
+        return f"{item['period_display']}: {ids}"
     return str(item)
+
+
+def _reporter(observation):
+    """Who reports an observation, as its JSON gives it: "body (side)"."""
+    body = observation.get("reported_by")
+    side = observation.get("side_label", "") if observation.get("side") else ""
+    if body:
+        return f"{body['name']} ({side})" if side else body["name"]
+    return side
 
 
 def csv_bytes(records, serializer_class):

@@ -155,6 +155,35 @@ def test_trade_turnover_is_usd_2_44_billion_up_21_9_percent(seeded):
     assert observation.period_precision == "month"
 
 
+def test_every_figure_is_reported_by_the_prc_embassy_for_china(seeded, client):
+    # The interview is the PRC ambassador's: she gives every figure and names
+    # no statistics behind any, so each is reported by her embassy, China's
+    # side, and nothing more.
+    assert "Ambassador of the People’s Republic of China to Azerbaijan" in (
+        INTERVIEW.read_text(encoding="utf-8")
+    )
+    observations = Observation.objects.select_related("reported_by")
+    assert {(o.reported_by.slug, o.side, o.rank) for o in observations} == {
+        ("chinese-embassy-azerbaijan", "cn", "normal")
+    }
+    text = client.get("/en/key-figures/").text
+    assert (
+        text.count(
+            'Reported by <a href="/en/organisations/chinese-embassy-azerbaijan/">'
+            "Embassy of the People&#x27;s Republic of China in Azerbaijan</a> (China)"
+        )
+        == observations.count()
+    )
+
+
+def test_figures_loaded_before_the_seed_named_their_reporter_get_it_in_place(seeded):
+    Observation.objects.update(reported_by=None, side="")
+    before = set(Observation.objects.values_list("pk", flat=True))
+    load()
+    assert set(Observation.objects.values_list("pk", flat=True)) == before
+    assert set(Observation.objects.values_list("side", flat=True)) == {"cn"}
+
+
 def test_agreements_signed_at_the_april_visit_point_to_it(seeded):
     april = Event.objects.get(slug="ilham-aliyev-state-visit-to-china-april-2025")
     assert set(april.agreements.values_list("slug", flat=True)) == {

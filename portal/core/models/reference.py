@@ -26,6 +26,14 @@ from portal.core.models.base import (
 )
 
 
+class Side(models.TextChoices):
+    """Which side of the relations a participant or a reported figure is on."""
+
+    CHINA = "cn", _("China")
+    AZERBAIJAN = "az", _("Azerbaijan")
+    OTHER = "other", _("Other")
+
+
 class PlaceKind(models.TextChoices):
     COUNTRY = "country", _("Country")
     REGION = "region", _("Region")
@@ -549,6 +557,7 @@ __all__ = [
     "Person",
     "Place",
     "PlaceKind",
+    "Side",
     "Source",
     "SourceKind",
     "public_citations",

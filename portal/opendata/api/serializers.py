@@ -10,6 +10,8 @@ views fetch them with the models' `for_detail()` (organisations: `for_data()`)
 and the serializers read the `public_*` relations and properties those give.
 """
 
+import datetime
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -17,6 +19,7 @@ from rest_framework import serializers
 from events.models import Agreement, Event, Participation
 from portal.core.formatting import format_amount, format_change, qualify
 from portal.core.models import (
+    REPORTING_SIDES,
     Citation,
     Indicator,
     Observation,
@@ -530,6 +533,14 @@ class SourceSerializer(LinksSerializer):
 class ObservationSerializer(serializers.ModelSerializer):
     indicator = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     period_display = serializers.SerializerMethodField()
+    reported_by = OrganizationLinkSerializer(
+        source="public_reported_by",
+        read_only=True,
+        allow_null=True,
+        help_text="The body that reports the value, if known and public.",
+    )
+    side_label = serializers.CharField(source="get_side_display", read_only=True)
+    rank_label = serializers.CharField(source="get_rank_display", read_only=True)
     value_qualifier_label = serializers.CharField(
         source="get_value_qualifier_display", read_only=True
     )
@@ -538,6 +549,14 @@ class ObservationSerializer(serializers.ModelSerializer):
         source="get_change_qualifier_display", read_only=True
     )
     change_display = serializers.SerializerMethodField()
+    sources_disagree = serializers.BooleanField(
+        read_only=True,
+        default=False,
+        help_text=(
+            "True when another value reported for the same period, neither of "
+            "them deprecated, differs from this one."
+        ),
+    )
     citations = CitationSerializer(source="public_citations", many=True, read_only=True)
 
     class Meta:
@@ -549,6 +568,11 @@ class ObservationSerializer(serializers.ModelSerializer):
             "period_end",
             "period_precision",
             "period_display",
+            "reported_by",
+            "side",
+            "side_label",
+            "rank",
+            "rank_label",
             "value",
             "value_qualifier",
             "value_qualifier_label",
@@ -557,6 +581,7 @@ class ObservationSerializer(serializers.ModelSerializer):
             "change_qualifier",
             "change_qualifier_label",
             "change_display",
+            "sources_disagree",
             "note",
             "citations",
         )
@@ -573,11 +598,74 @@ class ObservationSerializer(serializers.ModelSerializer):
         return format_change(obj.change_percent, obj.change_qualifier)
 
 
+class IndicatorLinkSerializer(LinksSerializer):
+    class Meta:
+        model = Indicator
+        fields = ("id", "slug", "name", "url", "html_url")
+
+
+class SeriesSerializer(serializers.Serializer):
+    """One reporting party's values (portal.core.models.Series)."""
+
+    reported_by = OrganizationLinkSerializer(
+        read_only=True, allow_null=True, help_text="The reporting body, if public."
+    )
+    side = serializers.CharField(read_only=True)
+    side_label = serializers.SerializerMethodField()
+    label = serializers.CharField(
+        read_only=True, help_text="Who reports the series, in words; empty if unknown."
+    )
+    observations = serializers.SerializerMethodField(
+        help_text="The ids of its observations, in period order."
+    )
+
+    def get_side_label(self, obj) -> str:
+        return str(dict(REPORTING_SIDES)[obj.side])
+
+    def get_observations(self, obj) -> list[int]:
+        return [observation.pk for observation in obj.observations]
+
+
+class DisagreementSerializer(serializers.Serializer):
+    """A period whose reported values differ (portal.core.models.PeriodGroup)."""
+
+    period_start = serializers.SerializerMethodField()
+    period_end = serializers.SerializerMethodField()
+    period_display = serializers.CharField(read_only=True)
+    observations = serializers.SerializerMethodField(
+        help_text="The ids of the values that differ (none of them deprecated)."
+    )
+
+    def get_period_start(self, obj) -> datetime.date:
+        return obj.period.start
+
+    def get_period_end(self, obj) -> datetime.date:
+        return obj.period.end
+
+    def get_observations(self, obj) -> list[int]:
+        return [observation.pk for observation in obj.shown]
+
+
 class IndicatorSerializer(RecordSerializer):
     currency_label = serializers.CharField(
         source="get_currency_display", read_only=True
     )
+    component_of = serializers.SerializerMethodField()
+    components = IndicatorLinkSerializer(
+        source="public_components", many=True, read_only=True
+    )
     observations = ObservationSerializer(many=True, read_only=True)
+    series = SeriesSerializer(
+        many=True,
+        read_only=True,
+        help_text="The observations by reporting party, deprecated ones left out.",
+    )
+    disagreements = DisagreementSerializer(
+        source="disputed_periods",
+        many=True,
+        read_only=True,
+        help_text="The periods whose reported values differ.",
+    )
 
     class Meta:
         model = Indicator
@@ -591,8 +679,19 @@ class IndicatorSerializer(RecordSerializer):
             "currency",
             "currency_label",
             "description",
+            "component_of",
+            "components",
             "observations",
+            "series",
+            "disagreements",
             "citations",
             "published_at",
             "updated_at",
         )
+
+    @extend_schema_field(IndicatorLinkSerializer(allow_null=True))
+    def get_component_of(self, obj):
+        whole = obj.public_component_of
+        if whole is None:
+            return None
+        return IndicatorLinkSerializer(whole, context=self.context).data

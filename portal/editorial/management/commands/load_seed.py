@@ -27,7 +27,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from portal.core import history
-from portal.core.dates import PartialDate
+from portal.core.dates import PartialDate, Period
 from portal.core.models import Status
 from portal.editorial.bundle import FORMAT, BundleError, import_bundle, read
 
@@ -157,6 +157,9 @@ ROWS = {
         "change_percent",
         "change_qualifier",
         "note",
+        "reported_by",
+        "side",
+        "rank",
         "citations",
     },
 }
@@ -227,8 +230,7 @@ def _check(record, keys, where):
             if key in DATES and value:
                 PartialDate.parse(value)
             if key == "period":
-                for text in value:
-                    PartialDate.parse(text)
+                Period.parse(*value)
         except ValueError as error:
             raise CommandError(f"{where}, {key}: {error}") from None
 
