@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0014_remove_correction'),
+        ('portal', '0015_observation_reporting'),
     ]
 
     operations = [
