@@ -5,6 +5,8 @@ and a plain word when the sources disagree."""
 
 import datetime
 import io
+import json
+import re
 import zipfile
 from decimal import Decimal
 
@@ -17,11 +19,13 @@ from django.utils import translation
 from portal.core.formatting import format_exact, format_quantity
 from portal.core.models import Status
 from portal.opendata.downloads import read_csv
-from projects.models import Measure, Rank
+from projects.models import Measure, PartnerRole, Rank
 from projects.resources import MeasureResource
 from tests.builders import (
     add_measure,
+    add_partner,
     cite,
+    make_organization,
     make_project,
     make_source,
     measure_kind,
@@ -366,3 +370,34 @@ def test_a_currency_in_small_letters_is_read_in_capitals(editor):
     )
     assert not result.has_validation_errors()
     assert project.measures.get().currency == "USD"
+
+
+# JSON-LD
+
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+def test_the_project_page_describes_its_measures_and_partners_as_json_ld(client):
+    project = disagreeing()
+    add_measure(project, 20, value_high=25)
+    add_partner(project, make_organization(name="Green Bank"), PartnerRole.LENDER)
+    add_partner(project, make_organization(name="Builder Co"), PartnerRole.CONTRACTOR)
+    add_partner(
+        project,
+        make_organization(name="Hidden Fund", status=Status.DRAFT),
+        PartnerRole.INVESTOR,
+    )
+    (block,) = JSON_LD.findall(client.get("/en/projects/hydro/").text)
+    data = json.loads(block)
+    assert data["@type"] == "Project"
+    assert data["name"] == "Hydro plant"
+    assert [funder["name"] for funder in data["funder"]] == ["Green Bank"]
+    assert [member["name"] for member in data["member"]] == ["Builder Co"]
+    values = {value["propertyID"]: value for value in data["additionalProperty"]}
+    assert values["annual-output"]["value"] == 180
+    assert values["annual-output"]["description"] == "180 million kWh"
+    assert (values["capacity"]["minValue"], values["capacity"]["maxValue"]) == (
+        20,
+        25,
+    )
+    assert "Hidden Fund" not in block
