@@ -993,11 +993,12 @@ def _same(left, right):
     return left == right
 
 
-def parents_first(queryset):
+def parents_first(queryset, parent="parent"):
     """The records with each one's parent before it, so an export imports into an
-    empty database: places and organisations name their parent by slug."""
+    empty database: places and organisations name their parent by slug, an
+    indicator the indicator it is a component of (`parent="component_of"`)."""
     records = list(queryset)
-    parents = dict(queryset.model._default_manager.values_list("pk", "parent"))
+    parents = dict(queryset.model._default_manager.values_list("pk", parent))
 
     def depth(pk):
         seen = set()
@@ -1098,7 +1099,10 @@ class SourceResource(PortalResource):
 
 
 class IndicatorResource(PortalResource):
+    component_of = related("component_of", Indicator)
     status = status_column()
+
+    export_select_related = ("component_of",)
 
     class Meta(PortalResource.Meta):
         model = Indicator
@@ -1107,9 +1111,13 @@ class IndicatorResource(PortalResource):
             *in_every_language("name", "unit"),
             "currency",
             *in_every_language("description"),
+            "component_of",
             "position",
             "status",
         )
+
+    def filter_export(self, queryset, **kwargs):
+        return parents_first(super().filter_export(queryset, **kwargs), "component_of")
 
 
 class PeriodWidget(widgets.Widget):

@@ -21,7 +21,7 @@ from portal.core.models import (
     Side,
     Status,
 )
-from portal.core.resources import ObservationResource
+from portal.core.resources import IndicatorResource, ObservationResource
 from tests.builders import (
     add_observation,
     cite,
@@ -189,6 +189,21 @@ def test_only_published_components_are_given():
     make_indicator(name="Imports", component_of=trade, status=Status.DRAFT)
     trade = Indicator.objects.for_detail().get(pk=trade.pk)
     assert [str(part) for part in trade.public_components] == ["Exports"]
+
+
+def test_components_import_and_export_with_the_whole_first(editor):
+    headers = ["slug", "name_en", "component_of"]
+    rows = [["trade", "Trade turnover", ""], ["exports", "Exports", "trade"]]
+    result = IndicatorResource(user=editor).import_data(
+        tablib.Dataset(*rows, headers=headers), dry_run=False
+    )
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert Indicator.objects.get(slug="exports").component_of.slug == "trade"
+    # A part made before its whole still exports after it.
+    Indicator.objects.filter(slug="trade").update(position=5)
+    exported = IndicatorResource().export(Indicator.objects.order_by("position"))
+    assert [row["slug"] for row in exported.dict] == ["trade", "exports"]
+    assert exported.dict[1]["component_of"] == "trade"
 
 
 # The spreadsheet import ---------------------------------------------------------
