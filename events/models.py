@@ -28,9 +28,14 @@ from portal.core.models.base import (
 
 
 class EventKind(models.TextChoices):
+    # "Visit" and "Meeting" are for what a source says no more of: a visit it
+    # does not call a state, official or working visit is a visit.
+    VISIT = "visit", _("Visit")
     STATE_VISIT = "state_visit", _("State visit")
     OFFICIAL_VISIT = "official_visit", _("Official visit")
-    TALKS = "talks", _("Talks or meeting")
+    WORKING_VISIT = "working_visit", _("Working visit")
+    TALKS = "talks", _("Talks")
+    MEETING = "meeting", _("Meeting")
     SIGNING = "signing", _("Signing")
     FORUM = "forum", _("Forum or conference")
     CEREMONY = "ceremony", _("Ceremony or handover")

@@ -138,7 +138,7 @@ def test_records_link_to_each_other_and_to_their_pages(client):
     assert record["participants"][0]["side_label"] == "Azerbaijan"
     assert [p["slug"] for p in record["projects"]] == ["solar"]
     assert record["kind"] == "talks"
-    assert record["kind_label"] == "Talks or meeting"
+    assert record["kind_label"] == "Talks"
     assert record["date"] == "2025-09-15"
     assert record["date_precision"] == "day"
     assert record["date_display"] == "15 September 2025"
