@@ -38,7 +38,7 @@ def dump():
 
 
 def load():
-    call_command("load_seed", verbosity=0)
+    call_command("load_seed", "--interview-only", verbosity=0)
 
 
 def test_loading_twice_changes_nothing():
@@ -51,7 +51,7 @@ def test_loading_twice_changes_nothing():
 def test_the_second_run_reports_everything_unchanged():
     load()
     out = io.StringIO()
-    call_command("load_seed", stdout=out)
+    call_command("load_seed", "--interview-only", stdout=out)
     assert re.fullmatch(
         r"Seed records: 0 created, 0 updated, \d+ unchanged\.\n", out.getvalue()
     )
@@ -63,7 +63,7 @@ def test_a_changed_record_is_put_back_and_only_it_is_saved(seeded):
     untouched = Event.objects.exclude(pk=event.pk).values_list("updated_at", flat=True)
     before = list(untouched)
     out = io.StringIO()
-    call_command("load_seed", stdout=out)
+    call_command("load_seed", "--interview-only", stdout=out)
     assert "0 created, 1 updated" in out.getvalue()
     assert (
         Event.objects.get(pk=event.pk).title
@@ -303,5 +303,5 @@ def test_a_record_referring_to_a_later_one_is_refused(seed_copy, db, monkeypatch
     with pytest.raises(
         CommandError, match="no place “azerbaijan” in the bundle before"
     ):
-        call_command("load_seed", verbosity=0)
+        call_command("load_seed", "--interview-only", verbosity=0)
     assert not Event.objects.exists()

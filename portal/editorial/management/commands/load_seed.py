@@ -298,8 +298,16 @@ class Command(BaseCommand):
         "Safe to run again: only rows that differ from portal/seed/ change."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--interview-only",
+            action="store_true",
+            help="Load the interview's records and not the researched ones "
+            "(portal/seed/research/): what most tests start from.",
+        )
+
     def handle(self, *args, **options):
-        research = sorted(RESEARCH.glob("*.json"))
+        research = [] if options["interview_only"] else sorted(RESEARCH.glob("*.json"))
         names = ["Seed records"]
         names += [f"Researched records ({path.name})" for path in research]
         bundles = [as_bundle(read_seed())] + [read_bundle(path) for path in research]
