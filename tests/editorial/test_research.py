@@ -6,6 +6,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 from tests.editorial.numbers import numbers_in, says
@@ -96,3 +97,38 @@ def test_a_figure_with_ten_years_where_the_sides_disagree():
         if {"az", "cn"} <= set(sides) and sides["az"] != sides["cn"]
     ]
     assert disagreeing
+
+
+@pytest.mark.django_db
+def test_the_researched_records_load_with_the_seed_and_their_charts_show(client):
+    from django.core.management import call_command
+
+    from events.models import Agreement, Event
+    from portal.core.models import Indicator
+    from projects.models import Project
+
+    call_command("load_seed", verbosity=0)
+    researched = sum(
+        model.objects.published()
+        .exclude(citations__source__slug="lu-mei-apa-interview")
+        .count()
+        for model in (Event, Agreement, Project, Indicator)
+    )
+    assert researched >= 40
+    trade = Indicator.objects.get(slug="china-azerbaijan-trade-turnover-reported")
+    for language in LANGUAGES:
+        response = client.get(f"/{language}/key-figures/")
+        assert response.status_code == 200
+        text = response.text
+        start = text.index(f'id="{trade.slug}"')
+        section = text[start : text.index("</section>", start)]
+        assert '<svg class="chart-svg"' in section
+        assert section.count("chart-line") + section.count("chart-bar") > 2
+        assert 'class="disagree"' in section
+    # Loading again changes nothing.
+    from io import StringIO
+
+    out = StringIO()
+    call_command("load_seed", stdout=out)
+    assert " 0 created, 0 updated" in out.getvalue()
+    assert "created" in out.getvalue()
