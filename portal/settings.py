@@ -482,6 +482,9 @@ SPECTACULAR_SETTINGS = {
         "PrecisionEnum": "portal.core.dates.Precision",
         "QualifierEnum": "portal.core.models.indicators.Qualifier",
         "CurrencyEnum": "portal.core.models.indicators.Currency",
+        "MeasureQualifierEnum": "projects.models.MeasureQualifier",
+        "MeasureRankEnum": "projects.models.Rank",
+        "PartnerRoleEnum": "projects.models.PartnerRole",
     },
 }
 # Anyone may read the API from a browser on another site; nothing else crosses.

@@ -220,7 +220,8 @@ class ProjectQuerySet(PublishableQuerySet):
         sectors have no workflow: all of them are shown, each row with its
         public citations."""
         return self.select_related("sector", "third_country").prefetch_related(
-            "places",
+            # With the place each lies in, which JSON-LD names.
+            Prefetch("places", queryset=Place.objects.select_related("parent")),
             Prefetch(
                 "milestones",
                 queryset=Milestone.objects.prefetch_related(public_citations()),
