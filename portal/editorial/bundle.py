@@ -337,7 +337,12 @@ class Importer:
         existing = model.objects.filter(slug=slug).first()
         decision = self.decisions.get(slug, "")
         if existing is None:
-            report.duplicates = self._duplicates(model, entry)
+            # "distinct_from": the editor's answer, kept in the file, that a
+            # record only looks like these.
+            distinct = set(entry.get("distinct_from") or ())
+            report.duplicates = [
+                slug for slug in self._duplicates(model, entry) if slug not in distinct
+            ]
         if decision == "skip":
             report.action = "skipped"
             self.written.append((report, None, entry))
@@ -444,7 +449,14 @@ class Importer:
         where = lambda key=None: self._where(section, entry, key)  # noqa: E731
         for raw_key, value in entry.items():
             key = KEY_ALIASES.get(raw_key, raw_key)
-            if key in (COMMENT_KEY, "citations", "replace", "status", "slug"):
+            if key in (
+                COMMENT_KEY,
+                "citations",
+                "replace",
+                "status",
+                "slug",
+                "distinct_from",
+            ):
                 if key == "status" and value not in Status.values:
                     self.errors.append(
                         f"{where(key)}: “{value}” is not a status "
@@ -606,6 +618,7 @@ class Importer:
         replace = key in (entry.get("replace") or ())
         saved = []
         kept = set()
+        seen = {}
         for position, row in enumerate(rows):
             if not isinstance(row, dict):
                 self.errors.append(
@@ -615,18 +628,33 @@ class Importer:
             values, _m2m, _rows = self._values(
                 f"{section} “{entry['slug']}”, {key}", model, row, owner=record
             )
-            if "position" in {f.name for f in model._meta.fields}:
-                values.setdefault("position", position)
             lookup = {owner_field: record}
             for name in identity:
                 try:
-                    attname = model._meta.get_field(name).attname
+                    model_field = model._meta.get_field(name)
                 except FieldDoesNotExist:
                     continue
+                attname = model_field.attname
                 if attname in values:
                     lookup[attname] = values.pop(attname)
                 elif name in values:
                     lookup[name] = values.pop(name)
+                else:
+                    # Not given: the row's is empty, not "any".
+                    lookup[attname] = None if model_field.null else ""
+                    if model_field.null is False and not isinstance(
+                        model_field, models.CharField
+                    ):
+                        lookup[attname] = model_field.get_default()
+            same = tuple(sorted(lookup.items(), key=lambda item: item[0]))
+            if same in seen:
+                self.errors.append(
+                    f"{self._where(section, entry, key)}: rows {seen[same]} and "
+                    f"{position + 1} are the same row (the same "
+                    f"{', '.join(identity)}); give one row with both citations."
+                )
+                continue
+            seen[same] = position + 1
             obj = model.objects.filter(**lookup).first()
             if obj is None and key == "observations":
                 # A value the portal holds without its reporting party is the
@@ -646,6 +674,10 @@ class Importer:
                         if name in lookup
                     )
             if obj is None:
+                # The file's order for a new row; an existing row keeps the
+                # order an editor (or another file) gave it.
+                if "position" in {f.name for f in model._meta.fields}:
+                    values.setdefault("position", position)
                 obj = model(**lookup, **values)
                 state = "added"
             else:
