@@ -74,7 +74,6 @@ from events.models import (  # noqa: E402
     Event,
     EventKind,
     Participation,
-    Side,
 )
 from portal.core.content import replace_token  # noqa: E402
 from portal.core.dates import Precision, truncate  # noqa: E402
@@ -87,18 +86,23 @@ from portal.core.models import (  # noqa: E402
     Person,
     Place,
     PlaceKind,
+    Side,
     Source,
     SourceKind,
     Status,
 )
 from projects.models import (  # noqa: E402
     Direction,
+    Measure,
+    MeasureKind,
     Milestone,
     Partner,
     PartnerRole,
     Project,
     ProjectStatus,
+    Rank,
     Sector,
+    Unit,
 )
 
 WORDS = ROOT / "bench" / "synth_words.json"
@@ -172,6 +176,7 @@ MODELS = [
     Citation,
     Observation,
     Indicator,
+    Measure,
     Milestone,
     Partner,
     Project.places.through,
@@ -470,6 +475,7 @@ class Plan:
     events: list = field(default_factory=list)
     agreements: list = field(default_factory=list)
     milestones: list = field(default_factory=list)
+    measures: list = field(default_factory=list)
     citations: int = 0
     topic: tuple = ()
 
@@ -1250,6 +1256,8 @@ class Synth:
         self.sector_weights = {
             (pk, slug): SECTOR_WEIGHTS.get(slug, 8) for pk, slug in sectors
         }
+        self.measure_kinds = dict(MeasureKind.objects.values_list("slug", "pk"))
+        self.units = dict(Unit.objects.values_list("slug", "pk"))
         self.featured_share = max(0.003, 5 / self.size.projects)
         self.project_titles = set()
         for start in range(0, self.size.projects, CHUNK):
@@ -1258,6 +1266,7 @@ class Synth:
             ]
             self.save(Project, [plan.record for plan in plans])
             partners, places, events, agreements, milestones = [], [], [], [], []
+            measures = []
             for plan in plans:
                 project = plan.record
                 pk = project["id"]
@@ -1279,12 +1288,16 @@ class Synth:
                 for milestone in plan.milestones:
                     milestone["project_id"] = pk
                     milestones.append(milestone)
+                for measure in plan.measures:
+                    measure["project_id"] = pk
+                    measures.append(measure)
                 self.cite(Project, project, plan.year, plan.texts, plan.citations)
             self.save(Partner, partners)
             self.save(Project.places.through, places)
             self.save(Project.events.through, events)
             self.save(Project.agreements.through, agreements)
             self.save(Milestone, milestones)
+            self.save(Measure, measures)
 
     def project(self):
         rng = self.rng
@@ -1345,10 +1358,6 @@ class Synth:
             sector_id=sector_id,
             project_status=status,
             direction=weighted(rng, DIRECTIONS),
-            capacity_value=capacity,
-            capacity_unit=capacity_unit,
-            investment_amount=investment,
-            investment_currency=currency,
             start_date=start,
             start_date_precision=start_precision,
             start_date_approximate=start_approximate,
@@ -1378,7 +1387,33 @@ class Synth:
             self.agreements_by_year, year, {0: 60, 1: 30, 2: 10}
         )
         plan.milestones = self.milestones(start, end, start_precision)
+        plan.measures = self.measures(capacity, capacity_unit, investment, currency)
         return plan
+
+    def measures(self, capacity, capacity_unit, investment, currency):
+        """A project's capacity and investment, as the editors' preferred
+        measures of their kinds."""
+        measures = []
+        if capacity is not None:
+            measures.append(
+                {
+                    "kind_id": self.measure_kinds["capacity"],
+                    "unit_id": self.units[capacity_unit.lower()],
+                    "value": capacity,
+                    "rank": Rank.PREFERRED,
+                }
+            )
+        if investment is not None:
+            measures.append(
+                {
+                    "kind_id": self.measure_kinds["investment"],
+                    "unit_id": self.units["money"],
+                    "currency": currency,
+                    "value": investment,
+                    "rank": Rank.PREFERRED,
+                }
+            )
+        return measures
 
     def partners(self):
         """1–4 (organisation, role): a company first, then anyone."""

@@ -22,8 +22,10 @@ def event_years():
 
 class EventFilter(FacetedFilterSet):
     q = TextFilter(search_fields=("title", "summary", "body"))
+    # The choices as a list, not the enumeration: the API's schema lists a
+    # filter's values only when its choices are not a callable (a class is).
     type = django_filters.ChoiceFilter(
-        label=_("Type"), field_name="kind", choices=EventKind
+        label=_("Type"), field_name="kind", choices=EventKind.choices
     )
     year = django_filters.ChoiceFilter(
         label=_("Year"), field_name="date__year", choices=event_years

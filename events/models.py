@@ -14,6 +14,7 @@ from portal.core.models import (
     Place,
     Publishable,
     PublishableQuerySet,
+    Side,
     Status,
     public_citations,
     public_or_none,
@@ -27,21 +28,20 @@ from portal.core.models.base import (
 
 
 class EventKind(models.TextChoices):
+    # "Visit" and "Meeting" are for what a source says no more of: a visit it
+    # does not call a state, official or working visit is a visit.
+    VISIT = "visit", _("Visit")
     STATE_VISIT = "state_visit", _("State visit")
     OFFICIAL_VISIT = "official_visit", _("Official visit")
-    TALKS = "talks", _("Talks or meeting")
+    WORKING_VISIT = "working_visit", _("Working visit")
+    TALKS = "talks", _("Talks")
+    MEETING = "meeting", _("Meeting")
     SIGNING = "signing", _("Signing")
     FORUM = "forum", _("Forum or conference")
     CEREMONY = "ceremony", _("Ceremony or handover")
     STATEMENT = "statement", _("Statement")
     CULTURAL = "cultural", _("Cultural or humanitarian")
     MULTILATERAL = "multilateral", _("Multilateral")
-    OTHER = "other", _("Other")
-
-
-class Side(models.TextChoices):
-    CHINA = "cn", _("China")
-    AZERBAIJAN = "az", _("Azerbaijan")
     OTHER = "other", _("Other")
 
 
@@ -261,6 +261,7 @@ class AgreementKind(models.TextChoices):
     AGREEMENT = "agreement", _("Agreement")
     MEMORANDUM = "memorandum", _("Memorandum")
     CONTRACT = "contract", _("Contract")
+    PROTOCOL = "protocol", _("Protocol")
     OTHER = "other", _("Other")
 
 
@@ -268,6 +269,7 @@ class AgreementStatus(models.TextChoices):
     SIGNED = "signed", _("Signed")
     IN_FORCE = "in_force", _("In force")
     EXPIRED = "expired", _("Expired")
+    NOT_STATED = "not_stated", _("Not stated")
 
 
 class AgreementQuerySet(PublishableQuerySet):

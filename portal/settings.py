@@ -427,6 +427,11 @@ IMPORT_EXPORT_FORMATS = [base_formats.CSV, base_formats.XLSX]
 # Markdown, rendered by portal/core/markdown.py.
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 300)
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 1024 * 1024)
+# A records bundle (docs/bundle-format.md) is one JSON file of many records; it
+# travels from the preview to the confirmation inside the form, so it stays
+# under the form's limit (DATA_UPLOAD_MAX_MEMORY_SIZE).
+BUNDLE_MAX_BYTES = env_int("BUNDLE_MAX_BYTES", 2 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(2621440, BUNDLE_MAX_BYTES + 65536)
 if IMPORT_MAX_ROWS < 1 or IMPORT_MAX_BYTES < 1:
     raise ImproperlyConfigured("IMPORT_MAX_ROWS and IMPORT_MAX_BYTES must be positive.")
 
@@ -477,6 +482,9 @@ SPECTACULAR_SETTINGS = {
         "PrecisionEnum": "portal.core.dates.Precision",
         "QualifierEnum": "portal.core.models.indicators.Qualifier",
         "CurrencyEnum": "portal.core.models.indicators.Currency",
+        "MeasureQualifierEnum": "projects.models.MeasureQualifier",
+        "MeasureRankEnum": "projects.models.Rank",
+        "PartnerRoleEnum": "projects.models.PartnerRole",
     },
 }
 # Anyone may read the API from a browser on another site; nothing else crosses.

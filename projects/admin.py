@@ -3,15 +3,23 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from portal.core.admin import (
-    HistoryAdmin,
+    CitationInline,
     ParentPermissionsInline,
     PublishableAdmin,
     TranslatedHistoryAdmin,
     all_languages,
 )
 from portal.core.resources import PublishableConfirmImportForm, PublishableImportForm
-from projects.models import Milestone, Partner, Project, Sector
-from projects.resources import ProjectResource, SectorResource
+from projects.models import (
+    Measure,
+    MeasureKind,
+    Milestone,
+    Partner,
+    Project,
+    Sector,
+    Unit,
+)
+from projects.resources import MeasureResource, ProjectResource, SectorResource
 
 
 @admin.register(Sector)
@@ -23,17 +31,71 @@ class SectorAdmin(TranslatedHistoryAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
 
-class PartnerInline(ParentPermissionsInline, admin.TabularInline):
+@admin.register(MeasureKind)
+class MeasureKindAdmin(TranslatedHistoryAdmin):
+    list_display = ("name", "slug", "position")
+    list_editable = ("position",)
+    search_fields = ("slug", *all_languages("name"))
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Unit)
+class UnitAdmin(TranslatedHistoryAdmin):
+    list_display = ("name", "symbol", "slug", "is_money", "position")
+    list_editable = ("position",)
+    list_filter = ("is_money",)
+    search_fields = ("slug", *all_languages("name", "symbol"))
+    prepopulated_fields = {"slug": ("name",)}
+
+
+# Partners, milestones and measures carry citations of their own, which an
+# inline row cannot hold (Django has no inlines inside inlines): each row
+# links to its own page ("Change"), where its citations are edited, as an
+# indicator's observations do.
+
+
+class PartnerInline(ParentPermissionsInline, TranslationTabularInline):
     model = Partner
     extra = 0
+    show_change_link = True
     autocomplete_fields = ("organization",)
-    fields = ("organization", "role", "position")
+    fields = ("organization", "role", "note", "reported_not_confirmed", "position")
 
 
 class MilestoneInline(ParentPermissionsInline, TranslationTabularInline):
     model = Milestone
     extra = 0
-    fields = ("title", "date", "date_precision", "date_approximate", "position")
+    show_change_link = True
+    fields = (
+        "kind",
+        "title",
+        "date",
+        "date_precision",
+        "date_approximate",
+        "position",
+    )
+
+
+class MeasureInline(ParentPermissionsInline, TranslationTabularInline):
+    model = Measure
+    extra = 0
+    show_change_link = True
+    autocomplete_fields = ("kind", "unit", "per_unit")
+    fields = (
+        "kind",
+        "qualifier",
+        "value",
+        "value_high",
+        "unit",
+        "currency",
+        "per_unit",
+        "as_of",
+        "as_of_precision",
+        "as_of_approximate",
+        "rank",
+        "note",
+        "position",
+    )
 
 
 @admin.register(Project)
@@ -52,10 +114,15 @@ class ProjectAdmin(PublishableAdmin):
     list_filter = ("status", "project_status", "sector", "direction", "featured")
     list_select_related = ("sector",)
     search_fields = ("slug", *all_languages("title", "summary"))
-    autocomplete_fields = ("places", "events", "agreements")
+    autocomplete_fields = ("places", "events", "agreements", "third_country")
     prepopulated_fields = {"slug": ("title",)}
     date_hierarchy = "start_date"
-    inlines = (PartnerInline, MilestoneInline, *PublishableAdmin.inlines)
+    inlines = (
+        MeasureInline,
+        PartnerInline,
+        MilestoneInline,
+        *PublishableAdmin.inlines,
+    )
     fieldsets = (
         (
             None,
@@ -65,19 +132,10 @@ class ProjectAdmin(PublishableAdmin):
                     "slug",
                     "sector",
                     "project_status",
-                    "direction",
+                    ("direction", "third_country"),
                     "featured",
                     "summary",
                     "body",
-                )
-            },
-        ),
-        (
-            _("Size"),
-            {
-                "fields": (
-                    ("capacity_value", "capacity_unit"),
-                    ("investment_amount", "investment_currency"),
                 )
             },
         ),
@@ -97,18 +155,56 @@ class ProjectAdmin(PublishableAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(HistoryAdmin):
-    list_display = ("organization", "project", "role")
-    list_filter = ("role",)
+class PartnerAdmin(TranslatedHistoryAdmin):
+    list_display = ("organization", "project", "role", "reported_not_confirmed")
+    list_filter = ("role", "reported_not_confirmed")
     list_select_related = ("organization", "project")
     search_fields = ("organization__name_en", "project__title_en")
     autocomplete_fields = ("project", "organization")
+    inlines = (CitationInline,)
 
 
 @admin.register(Milestone)
 class MilestoneAdmin(TranslatedHistoryAdmin):
-    list_display = ("title", "project", "date", "date_precision")
+    list_display = ("title", "project", "kind", "date", "date_precision")
+    list_filter = ("kind",)
     list_select_related = ("project",)
     search_fields = ("project__title_en", *all_languages("title"))
     autocomplete_fields = ("project",)
     date_hierarchy = "date"
+    inlines = (CitationInline,)
+
+
+@admin.register(Measure)
+class MeasureAdmin(TranslatedHistoryAdmin):
+    resource_classes = (MeasureResource,)
+    list_display = (
+        "project",
+        "kind",
+        "qualifier",
+        "value",
+        "value_high",
+        "unit",
+        "currency",
+        "rank",
+    )
+    list_filter = ("kind", "rank", "unit")
+    list_select_related = ("project", "kind", "unit")
+    search_fields = ("project__title_en", "project__slug", *all_languages("note"))
+    autocomplete_fields = ("project", "kind", "unit", "per_unit")
+    date_hierarchy = "as_of"
+    inlines = (CitationInline,)
+    fieldsets = (
+        (None, {"fields": ("project", "kind", "rank", "position")}),
+        (
+            _("Value"),
+            {
+                "fields": (
+                    ("qualifier", "value", "value_high"),
+                    ("unit", "currency", "per_unit"),
+                    ("as_of", "as_of_precision", "as_of_approximate"),
+                    "note",
+                )
+            },
+        ),
+    )

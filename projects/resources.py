@@ -3,7 +3,9 @@ every resource shares, docs/import-format.md for the columns)."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
-from import_export import widgets
+from django.utils.translation import gettext_lazy as _
+from import_export import fields, widgets
+from import_export.instance_loaders import ModelInstanceLoader
 
 from events.models import Agreement, Event
 from portal.core.models import Organization, Place
@@ -13,12 +15,22 @@ from portal.core.resources import (
     PartialDateField,
     PortalResource,
     RelatedWidget,
+    TextWidget,
+    country,
     in_every_language,
     related,
     related_list,
     status_column,
 )
-from projects.models import Partner, PartnerRole, Project, Sector
+from projects.models import (
+    Measure,
+    MeasureKind,
+    Partner,
+    PartnerRole,
+    Project,
+    Sector,
+    Unit,
+)
 
 
 class PartnersWidget(widgets.ManyToManyWidget):
@@ -44,7 +56,7 @@ class PartnersWidget(widgets.ManyToManyWidget):
                 errors.append(
                     gettext(
                         "“%(value)s” is not an organisation and a role: write "
-                        "slug:role, e.g. byd:implementer."
+                        "slug:role, e.g. byd:supplier."
                     )
                     % {"value": pair.strip()}
                 )
@@ -117,18 +129,20 @@ class SectorResource(PortalResource):
 
 
 class ProjectResource(PortalResource):
-    """Milestones are added in the admin, not imported."""
+    """Milestones are added in the admin, not imported; measures come in a
+    file of their own (MeasureResource)."""
 
     sector = related("sector", Sector)
     places = related_list("places", Place)
     partners = PartnersField()
+    third_country = country("third_country")
     start_date = PartialDateField("start_date")
     end_date = PartialDateField("end_date")
     events = related_list("events", Event, name_field="title_en")
     agreements = related_list("agreements", Agreement, name_field="title_en")
     status = status_column()
 
-    export_select_related = ("sector",)
+    export_select_related = ("sector", "third_country")
     export_prefetch_related = (
         "places",
         "partners__organization",
@@ -144,12 +158,9 @@ class ProjectResource(PortalResource):
             "sector",
             "project_status",
             "direction",
+            "third_country",
             "places",
             "partners",
-            "capacity_value",
-            "capacity_unit",
-            "investment_amount",
-            "investment_currency",
             "start_date",
             "end_date",
             "events",
@@ -157,3 +168,69 @@ class ProjectResource(PortalResource):
             "featured",
             "status",
         )
+
+
+class CurrencyWidget(TextWidget):
+    """An ISO 4217 code, in capitals whatever the file wrote ("usd": USD);
+    the model checks it is one."""
+
+    def clean(self, value, row=None, **kwargs):
+        return super().clean(value, row, **kwargs).upper()
+
+
+class MeasureResource(PortalResource):
+    """A project's measures, one row each, keyed by the project's slug, the
+    kind and the measure's order among those of its kind: importing the file
+    again updates the same rows. A measure's citations are added on its page
+    in the admin."""
+
+    project = related("project", Project, name_field="title_en")
+    kind = related("kind", MeasureKind, kind=_("kind of measure"))
+    unit = related("unit", Unit)
+    per_unit = related("per_unit", Unit)
+    currency = fields.Field(
+        attribute="currency", column_name="currency", widget=CurrencyWidget()
+    )
+    as_of = PartialDateField("as_of")
+
+    export_select_related = ("project", "kind", "unit", "per_unit")
+
+    class Meta(PortalResource.Meta):
+        model = Measure
+        import_id_fields = ("project", "kind", "position")
+        # Keyed by three columns (get_instance below), which the cached
+        # loader cannot do.
+        instance_loader_class = ModelInstanceLoader
+        fields = (
+            "project",
+            "kind",
+            "position",
+            "rank",
+            "qualifier",
+            "value",
+            "value_high",
+            "unit",
+            "currency",
+            "per_unit",
+            "as_of",
+            *in_every_language("note"),
+        )
+
+    def get_instance(self, instance_loader, row):
+        try:
+            project = self.fields["project"].clean(row)
+            kind = self.fields["kind"].clean(row)
+            position = self.fields["position"].clean(row)
+        except (ValueError, TypeError):
+            # Not a lookup that can succeed; the row's own errors say why.
+            return None
+        if project is None or kind is None:
+            return None
+        return Measure.objects.filter(
+            project=project, kind=kind, position=position or 0
+        ).first()
+
+    def import_instance(self, instance, row, **kwargs):
+        super().import_instance(instance, row, **kwargs)
+        if instance.position is None:
+            instance.position = 0

@@ -13,7 +13,7 @@ class ProjectListView(FilteredListView):
     template_name = "projects/project_list.html"
 
     def get_queryset(self):
-        return super().get_queryset().for_list()
+        return super().get_queryset().for_cards()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

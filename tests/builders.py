@@ -4,7 +4,7 @@ with unique slugs, and takes keyword overrides for what a test cares about."""
 import datetime
 import itertools
 
-from events.models import Agreement, Event, EventKind, Participation, Side
+from events.models import Agreement, Event, EventKind, Participation
 from portal.core.models import (
     Citation,
     Indicator,
@@ -14,18 +14,22 @@ from portal.core.models import (
     Person,
     Place,
     PlaceKind,
+    Side,
     Source,
     SourceKind,
     Status,
 )
 from projects.models import (
     Direction,
+    Measure,
+    MeasureKind,
     Milestone,
     Partner,
     PartnerRole,
     Project,
     ProjectStatus,
     Sector,
+    Unit,
 )
 
 _numbers = itertools.count(1)
@@ -124,6 +128,44 @@ def add_partner(project, organization=None, role=PartnerRole.INVESTOR):
 def add_milestone(project, **fields):
     fields.setdefault("title", "Construction began")
     return Milestone.objects.create(project=project, **fields)
+
+
+def measure_kind(slug="capacity"):
+    """A kind of measure; the migrations add the usual ones, which a test
+    that empties the database (transaction=True) has lost."""
+    return MeasureKind.objects.get_or_create(
+        slug=slug, defaults={"name": slug.replace("-", " ").capitalize()}
+    )[0]
+
+
+UNIT_SYMBOLS = {"mw": "MW", "gw": "GW", "kwh": "kWh", "money": ""}
+
+
+def unit(slug="mw"):
+    """A unit, as measure_kind() a kind."""
+    return Unit.objects.get_or_create(
+        slug=slug,
+        defaults={
+            "name": slug,
+            "symbol": UNIT_SYMBOLS.get(slug, slug),
+            "is_money": slug == "money",
+        },
+    )[0]
+
+
+def add_measure(project, value, kind="capacity", unit_slug="mw", **fields):
+    """A measure of the project: add_measure(plant, 240) is 240 MW of
+    capacity; money: add_measure(plant, 300_000_000, "investment", "money",
+    currency="USD")."""
+    if isinstance(fields.get("per_unit"), str):
+        fields["per_unit"] = unit(fields["per_unit"])
+    return Measure.objects.create(
+        project=project,
+        kind=measure_kind(kind),
+        unit=unit(unit_slug),
+        value=value,
+        **fields,
+    )
 
 
 def make_indicator(**fields):

@@ -245,7 +245,7 @@ class SharedSeed:
         with self.blocker.unblock():
             atomic.__enter__()
             try:
-                call_command("load_seed", verbosity=0)
+                call_command("load_seed", "--interview-only", verbosity=0)
             except BaseException as error:
                 atomic.__exit__(type(error), error, error.__traceback__)
                 raise

@@ -900,10 +900,14 @@ class ObservationInline(ParentPermissionsInline, TranslationTabularInline):
     model = Observation
     extra = 0
     show_change_link = True
+    autocomplete_fields = ("reported_by",)
     fields = (
         "period_start",
         "period_end",
         "period_precision",
+        "reported_by",
+        "side",
+        "rank",
         "value_qualifier",
         "value",
         "change_qualifier",
@@ -917,11 +921,21 @@ class IndicatorAdmin(PublishableAdmin):
     resource_classes = (IndicatorResource,)
     import_form_class = PublishableImportForm
     confirm_form_class = PublishableConfirmImportForm
-    list_display = ("name", "unit", "currency", "position", "status", "updated_at")
+    list_display = (
+        "name",
+        "unit",
+        "currency",
+        "component_of",
+        "position",
+        "status",
+        "updated_at",
+    )
     list_editable = ("position",)
     search_fields = ("slug", *all_languages("name", "description"))
     prepopulated_fields = {"slug": ("name",)}
     date_hierarchy = "updated_at"
+    autocomplete_fields = ("component_of",)
+    list_select_related = ("component_of",)
     inlines = (ObservationInline, CitationInline)
     fieldsets = (
         (
@@ -933,6 +947,7 @@ class IndicatorAdmin(PublishableAdmin):
                     "unit",
                     "currency",
                     "description",
+                    "component_of",
                     "position",
                 )
             },
@@ -948,13 +963,16 @@ class ObservationAdmin(TranslatedHistoryAdmin):
         "indicator",
         "period_start",
         "period_end",
+        "reported_by",
+        "side",
+        "rank",
         "value_qualifier",
         "value",
         "change_percent",
     )
-    list_filter = ("indicator",)
-    list_select_related = ("indicator",)
+    list_filter = ("indicator", "side", "rank")
+    list_select_related = ("indicator", "reported_by")
     search_fields = ("indicator__name_en", *all_languages("note"))
-    autocomplete_fields = ("indicator",)
+    autocomplete_fields = ("indicator", "reported_by")
     date_hierarchy = "period_end"
     inlines = (CitationInline,)

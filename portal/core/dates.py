@@ -1,4 +1,6 @@
-"""Dates known only to a day, a month or a year, rendered exactly as known.
+"""Dates known only to a day, a month or a year, rendered exactly as known; and
+the periods key figures are observed over, which may also be a quarter or a
+half-year.
 
 A record that happened "in 1994" stores 1994-01-01 with precision YEAR and must never
 be shown as "1 January 1994". Formatting goes through Babel's CLDR patterns so that
@@ -10,6 +12,12 @@ importer, the models' display, the template tag and JSON-LD all parse and
 format through it. No library has the type: python-dateutil and Babel parse and
 format full dates, and EDTF libraries (edtf) add a grammar far larger than the
 three forms and "c." the portal writes, with none of its storage rules.
+
+`Period` is the same for an observation's period ("January–October 2025",
+"Q1 2024"). Quarters and half-years are written by hand rather than with
+Babel's quarter patterns: CLDR gives "2024 1-ci rüb" and "2024年第1季度", not
+the forms the portal's readers expect ("2024-cü ilin I rübü", "2024年第一季度"),
+and it has no half-years at all.
 """
 
 import calendar
@@ -19,6 +27,7 @@ from dataclasses import dataclass
 
 from babel.dates import format_interval, format_skeleton
 from django.db import models
+from django.utils import translation
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +37,20 @@ class Precision(models.TextChoices):
     MONTH = "month", _("Month")
     YEAR = "year", _("Year")
 
+
+class PeriodPrecision(models.TextChoices):
+    """How an observation's period is shown: the precisions of a partial date,
+    and quarters and half-years, which only periods have."""
+
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    QUARTER = "quarter", _("Quarter")
+    HALF_YEAR = "half", _("Half-year")
+    YEAR = "year", _("Year")
+
+
+# Months in each unit a period may be counted in besides days, months and years.
+UNIT_MONTHS = {PeriodPrecision.QUARTER: 3, PeriodPrecision.HALF_YEAR: 6}
 
 SKELETONS = {Precision.DAY: "yMMMMd", Precision.MONTH: "yMMMM"}
 
@@ -48,6 +71,9 @@ def truncate(value, precision):
         return value.replace(month=1, day=1)
     if precision == Precision.MONTH:
         return value.replace(day=1)
+    if precision in UNIT_MONTHS:
+        months = UNIT_MONTHS[precision]
+        return value.replace(month=(value.month - 1) // months * months + 1, day=1)
     return value
 
 
@@ -57,6 +83,9 @@ def period_end(value, precision):
         return value.replace(month=12, day=31)
     if precision == Precision.MONTH:
         return value.replace(day=calendar.monthrange(value.year, value.month)[1])
+    if precision in UNIT_MONTHS:
+        month = truncate(value, precision).month + UNIT_MONTHS[precision] - 1
+        return value.replace(month=month, day=calendar.monthrange(value.year, month)[1])
     return value
 
 
@@ -193,6 +222,207 @@ def format_partial_range(start, end, precision, approximate=False, language=None
             start, end, skeleton=SKELETONS[precision], locale=babel_locale(language)
         )
     return circa(text, approximate)
+
+
+# Periods -------------------------------------------------------------------------
+
+# "2024-Q1" and "2024-H2": a quarter or a half-year, as the importer and the
+# seed write one (the other bounds are written as partial dates: "2025-10").
+WRITTEN_UNIT = re.compile(r"(?P<year>\d{4})-(?P<unit>[QqHh])(?P<number>\d)")
+UNIT_LETTERS = {PeriodPrecision.QUARTER: "Q", PeriodPrecision.HALF_YEAR: "H"}
+
+# How a quarter or a half-year reads. "%(year)s" is the year as the language
+# writes it there: an ordinal in Azerbaijani ("2024-cü ilin I rübü"),
+# `ordinal_year()`.
+UNIT_TEXTS = {
+    # Translators: the first quarter of a year ("Q1 2024"). %(year)s is the
+    # year, as an ordinal where the language needs one (Azerbaijani "2024-cü").
+    (PeriodPrecision.QUARTER, 1): _("Q1 %(year)s"),
+    (PeriodPrecision.QUARTER, 2): _("Q2 %(year)s"),
+    (PeriodPrecision.QUARTER, 3): _("Q3 %(year)s"),
+    (PeriodPrecision.QUARTER, 4): _("Q4 %(year)s"),
+    # Translators: the first half of a year ("H1 2024"). %(year)s is the year,
+    # as an ordinal where the language needs one (Azerbaijani "2024-cü").
+    (PeriodPrecision.HALF_YEAR, 1): _("H1 %(year)s"),
+    (PeriodPrecision.HALF_YEAR, 2): _("H2 %(year)s"),
+}
+
+# Azerbaijani ordinals in digits take -cı/-ci/-cu/-cü after the last vowel of the
+# number read aloud: 2024 "iki min iyirmi dörd" -> 2024-cü, 2026 "altı" -> -cı.
+AZ_UNITS = {1: "ci", 2: "ci", 3: "cü", 4: "cü", 5: "ci", 6: "cı", 7: "ci", 8: "ci"}
+AZ_UNITS[9] = "cu"
+AZ_TENS = {1: "cu", 2: "ci", 3: "cu", 4: "cı", 5: "ci", 6: "cı", 7: "ci", 8: "ci"}
+AZ_TENS[9] = "cı"
+
+
+def ordinal_year(year, language=None):
+    """The year as an ordinal in digits, for the languages that write one
+    ("2024-cü" in Azerbaijani); the plain year in the others."""
+    language = language or get_language() or "en"
+    if not language.startswith("az"):
+        return str(year)
+    if year % 10:
+        suffix = AZ_UNITS[year % 10]
+    elif year % 100:
+        suffix = AZ_TENS[year // 10 % 10]
+    elif year % 1000:
+        suffix = "cü"  # yüz, a hundred
+    else:
+        suffix = "ci"  # min, a thousand
+    return f"{year}-{suffix}"
+
+
+def _bound(text):
+    """One written bound of a period: (its first day, its last day, precision)."""
+    text = str(text).strip()
+    unit = WRITTEN_UNIT.fullmatch(text)
+    if unit:
+        letter, number = unit.group("unit").upper(), int(unit.group("number"))
+        precision = (
+            PeriodPrecision.QUARTER if letter == "Q" else PeriodPrecision.HALF_YEAR
+        )
+        months = UNIT_MONTHS[precision]
+        if not 1 <= number <= 12 // months:
+            raise ValueError(
+                gettext("“%(value)s” is not a quarter or a half-year.")
+                % {"value": text}
+            )
+        first = datetime.date(int(unit.group("year")), (number - 1) * months + 1, 1)
+        return first, period_end(first, precision), precision
+    try:
+        date = PartialDate.parse(text)
+    except ValueError:
+        if WRITTEN.fullmatch(text):
+            raise  # Written as a date, but not a real one ("2025-13").
+        date = None
+    if date is None or date.approximate:
+        raise ValueError(
+            gettext(
+                "“%(value)s” is not a period: write 2025, 2025-10, 2025-10-31, "
+                "2025-Q1 (a quarter) or 2025-H1 (a half-year), never approximate."
+            )
+            % {"value": text}
+        )
+    return date.value, date.last_day, PeriodPrecision(date.precision)
+
+
+@dataclass(frozen=True)
+class Period:
+    """The span a key figure is observed over: a day, a month, a quarter, a
+    half-year, a year, or a span of them ("January–October 2025", "2003–2025";
+    a quarter or a half-year is always exactly one).
+
+    `start` is its first day and `end` its last, as the database stores them;
+    `precision` says how it is shown."""
+
+    start: datetime.date
+    end: datetime.date
+    precision: str = PeriodPrecision.MONTH
+
+    @classmethod
+    def parse(cls, first, last=None):
+        """From its written bounds: ("2025-01", "2025-10") is January–October
+        2025, ("2024-Q1",) the first quarter of 2024, ("2003", "2025")
+        2003–2025. A ValueError says what is wrong."""
+        start, _last_day, precision = _bound(first)
+        _first_day, end, last_precision = (
+            _bound(last) if last not in (None, "") else (start, _last_day, precision)
+        )
+        if precision != last_precision:
+            raise ValueError(
+                gettext(
+                    "“%(first)s” and “%(last)s” are not as precise as each other: "
+                    "give both as years, half-years, quarters, months or days."
+                )
+                % {"first": str(first).strip(), "last": str(last).strip()}
+            )
+        period = cls(start, end, precision)
+        period.check()
+        return period
+
+    @classmethod
+    def of(cls, observation):
+        return cls(
+            observation.period_start,
+            observation.period_end,
+            observation.period_precision,
+        )
+
+    @property
+    def is_unit(self):
+        """Whether the period is one quarter or one half-year, as its
+        precision requires."""
+        return (
+            self.start is not None
+            and self.end is not None
+            and truncate(self.start, self.precision) == self.start
+            and period_end(self.start, self.precision) == self.end
+        )
+
+    def check(self):
+        """A ValueError when the period is not what it says it is: an end
+        before the start, or a quarter or half-year that is not exactly one."""
+        if self.end < self.start:
+            raise ValueError(gettext("A period cannot end before it starts."))
+        if self.precision == PeriodPrecision.QUARTER and not self.is_unit:
+            raise ValueError(
+                gettext(
+                    "A quarter runs from 1 January, 1 April, 1 July or 1 October "
+                    "to the last day of its third month."
+                )
+            )
+        if self.precision == PeriodPrecision.HALF_YEAR and not self.is_unit:
+            raise ValueError(
+                gettext(
+                    "A half-year runs from 1 January to 30 June or from 1 July to "
+                    "31 December."
+                )
+            )
+
+    @property
+    def written(self):
+        """Its first and last bounds as `parse()` reads them: ("2025-01",
+        "2025-10"), ("2024-Q1", "2024-Q1")."""
+        if self.precision in UNIT_LETTERS:
+            return (self._written_unit(self.start), self._written_unit(self.end))
+        precision = Precision(self.precision)
+        return (
+            PartialDate(self.start, precision).iso,
+            PartialDate(self.end, precision).iso,
+        )
+
+    def _written_unit(self, day):
+        months = UNIT_MONTHS[self.precision]
+        number = (day.month - 1) // months + 1
+        return f"{day.year:04d}-{UNIT_LETTERS[self.precision]}{number}"
+
+    def display(self, language=None):
+        """As readers see it, in `language` (default: the active one):
+        "January–October 2025", "Q1 2024", "2024-cü ilin I rübü", "2024年上半年"."""
+        if self.precision in UNIT_MONTHS:
+            if not self.is_unit:
+                # Never stored (check() refuses it); shown by its months.
+                return format_partial_range(
+                    self.start, self.end, Precision.MONTH, language=language
+                )
+            number = (self.start.month - 1) // UNIT_MONTHS[self.precision] + 1
+            language = language or get_language() or "en"
+            with translation.override(language):
+                return str(UNIT_TEXTS[self.precision, number]) % {
+                    "year": ordinal_year(self.start.year, language)
+                }
+        return format_partial_range(
+            self.start, self.end, self.precision, language=language
+        )
+
+    def __str__(self):
+        first, last = self.written
+        return first if first == last else f"{first}/{last}"
+
+
+def format_period(start, end, precision, language=None):
+    """`Period.display()` of an observation's period."""
+    return Period(start, end, precision).display(language)
 
 
 def precision_fields(verbose_name, *, required=True, help_text=""):

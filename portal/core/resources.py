@@ -57,14 +57,17 @@ from import_export.instance_loaders import CachedInstanceLoader, ModelInstanceLo
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.core import content, workflow
-from portal.core.dates import PartialDate, Precision
+from portal.core.dates import PartialDate, Period, Precision
 from portal.core.models import (
+    REPORTING_SIDES,
+    Citation,
     Indicator,
     Observation,
     Organization,
     Person,
     Place,
     PlaceKind,
+    Rank,
     Source,
     Status,
     WorkflowModel,
@@ -236,14 +239,15 @@ class TextWidget(widgets.Widget):
 class ChoiceWidget(widgets.Widget):
     """One of a model field's choices, written as its code ("state_visit")."""
 
-    def __init__(self, choices):
+    def __init__(self, choices, empty=""):
         self.codes = [str(code) for code, _label in choices]
+        self.empty = empty
         super().__init__()
 
     def clean(self, value, row=None, **kwargs):
         text = _text(value)
         if not text:
-            return ""
+            return self.empty
         for code in self.codes:
             if code.lower() == text.lower():
                 return code
@@ -597,6 +601,9 @@ class PortalResource(resources.ModelResource):
     # Related records fetched with the exported rows, not one query per row.
     export_select_related = ()
     export_prefetch_related = ()
+    # Fields besides Meta.import_id_fields that say which record a row is,
+    # when the file has their columns (ObservationResource).
+    also_keyed_by = ()
 
     class Meta:
         import_id_fields = ("slug",)
@@ -764,6 +771,14 @@ class PortalResource(resources.ModelResource):
         too."""
         keys = [self.fields[name].column_name for name in self.get_import_id_fields()]
         missing = [key for key in keys if key not in (dataset.headers or ())]
+        required = len(keys)
+        # Columns that are part of the key when the file has them (who
+        # reports an observation): left out, they are empty on every row.
+        keys += [
+            self.fields[name].column_name
+            for name in self.also_keyed_by
+            if self.fields[name].column_name in (dataset.headers or ())
+        ]
         if missing:
             return [
                 ngettext(
@@ -778,7 +793,7 @@ class PortalResource(resources.ModelResource):
         rows = {}
         for number, row in enumerate(dataset.dict, 1):
             key = tuple(_text(unescape_formula(row[column])) for column in keys)
-            if all(key):
+            if all(key[:required]):
                 rows.setdefault(key, []).append(number)
         return [
             gettext(
@@ -978,11 +993,12 @@ def _same(left, right):
     return left == right
 
 
-def parents_first(queryset):
+def parents_first(queryset, parent="parent"):
     """The records with each one's parent before it, so an export imports into an
-    empty database: places and organisations name their parent by slug."""
+    empty database: places and organisations name their parent by slug, an
+    indicator the indicator it is a component of (`parent="component_of"`)."""
     records = list(queryset)
-    parents = dict(queryset.model._default_manager.values_list("pk", "parent"))
+    parents = dict(queryset.model._default_manager.values_list("pk", parent))
 
     def depth(pk):
         seen = set()
@@ -1083,7 +1099,10 @@ class SourceResource(PortalResource):
 
 
 class IndicatorResource(PortalResource):
+    component_of = related("component_of", Indicator)
     status = status_column()
+
+    export_select_related = ("component_of",)
 
     class Meta(PortalResource.Meta):
         model = Indicator
@@ -1092,57 +1111,260 @@ class IndicatorResource(PortalResource):
             *in_every_language("name", "unit"),
             "currency",
             *in_every_language("description"),
+            "component_of",
             "position",
             "status",
         )
 
+    def filter_export(self, queryset, **kwargs):
+        return parents_first(super().filter_export(queryset, **kwargs), "component_of")
+
+
+class PeriodWidget(widgets.Widget):
+    """One bound of a period, as `Period.parse()` reads it: "2025", "2025-10",
+    "2025-10-31", "2025-Q1", "2025-H1". Cleaned to the period of that one
+    bound."""
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, datetime.datetime):
+            value = value.date()
+        if isinstance(value, datetime.date):
+            value = value.isoformat()
+        text = _text(value)
+        return Period.parse(text) if text else None
+
+    def render(self, value, obj=None, **kwargs):
+        return value or ""
+
+
+class PeriodBoundField(fields.Field):
+    """`period_start` or `period_end` of an observation. The start sets the
+    period's precision; the end must be written as precisely, and a quarter or
+    a half-year must be exactly one (both columns "2025-Q1")."""
+
+    def __init__(self, name, **kwargs):
+        self.first = name == "period_start"
+        super().__init__(attribute=name, column_name=name, widget=PeriodWidget())
+
+    def get_value(self, instance):
+        if instance.period_start is None or instance.period_end is None:
+            return None
+        first, last = instance.period.written
+        return first if self.first else last
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        bound = self.clean(row)
+        if bound is None:
+            setattr(instance, self.attribute, None)
+            return
+        if self.first:
+            instance.period_start = bound.start
+            instance.period_precision = bound.precision
+            return
+        if bound.precision != instance.period_precision:
+            raise ValueError(
+                gettext(
+                    "“%(value)s” is not as precise as the “%(column)s” column: give "
+                    "both as years, half-years, quarters, months or days."
+                )
+                % {"value": _text(row[self.column_name]), "column": "period_start"}
+            )
+        instance.period_end = bound.end
+        if instance.period_start is not None:
+            try:
+                Period.of(instance).check()
+            except ValueError as error:
+                raise ValueError(str(error)) from None
+
+
+class CitationColumn(fields.Field):
+    """A column of the citation an observation row gives (`source`, `quote`,
+    `locator_…`). Written once the observation is saved
+    (`ObservationResource.save_m2m`), never onto the observation itself;
+    exported from the observation's first citation."""
+
+    def __init__(self, name, widget):
+        # `attribute` only names the column for import-export, which skips a
+        # field without one: nothing of the observation is set from it.
+        super().__init__(attribute=name, column_name=name, widget=widget)
+
+    def get_value(self, instance):
+        if instance.pk is None:
+            return None
+        citation = instance.citations.order_by("position", "pk").first()
+        if citation is None:
+            return None
+        return getattr(citation, self.attribute)
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        # Checked now, so that a bad cell is an error of its row.
+        self.clean(row)
+
+
+# What an observation's citation supports: a change to any of these is a new
+# claim, which the old citations do not back (see ObservationResource).
+FIGURES = ("value", "value_qualifier", "change_percent", "change_qualifier")
+
 
 class ObservationResource(PortalResource):
-    """Keyed by indicator and period: one figure per indicator and period."""
+    """Keyed by indicator, period and reporting party (`reported_by` and
+    `side`): values of the same period reported by different parties are
+    different observations, side by side.
+
+    A row may give one citation (`source`, `quote`, `locator_…`), added to the
+    observation unless it already has it. A row that changes the figures
+    (value, change and their qualifiers) of an observation makes a new claim
+    that the old citations do not support: they are removed, and only the
+    row's citation, if it gives one, is kept. So a later value never keeps an
+    earlier value's quote."""
 
     indicator = related("indicator", Indicator)
-    period_start = PartialDateField(
-        "period_start", precision="period_precision", approximate=None
+    period_start = PeriodBoundField("period_start")
+    period_end = PeriodBoundField("period_end")
+    reported_by = related("reported_by", Organization)
+    side = fields.Field(
+        attribute="side", column_name="side", widget=ChoiceWidget(REPORTING_SIDES)
     )
-    period_end = FollowingDateField(
-        "period_end",
-        follows="period_start",
-        precision="period_precision",
-        last_day=True,
+    rank = fields.Field(
+        attribute="rank",
+        column_name="rank",
+        widget=ChoiceWidget(Rank.choices, empty=Rank.NORMAL),
     )
+    source = CitationColumn(
+        "source", RelatedWidget(Source, "title_en", kind=_("source"))
+    )
+    quote = CitationColumn("quote", TextWidget())
+    also_keyed_by = ("reported_by", "side")
 
-    export_select_related = ("indicator",)
+    export_select_related = ("indicator", "reported_by")
 
     class Meta(PortalResource.Meta):
         model = Observation
         import_id_fields = ("indicator", "period_start", "period_end")
-        # Keyed by three columns (get_instance below), which the cached loader
-        # cannot do.
+        # Keyed by several columns (get_instance below), which the cached
+        # loader cannot do.
         instance_loader_class = ModelInstanceLoader
         fields = (
             "indicator",
             "period_start",
             "period_end",
+            "reported_by",
+            "side",
+            "rank",
             "value_qualifier",
             "value",
             "change_qualifier",
             "change_percent",
             *in_every_language("note"),
+            "source",
+            "quote",
+            *in_every_language("locator"),
         )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for column in in_every_language("locator"):
+            self.fields[column] = CitationColumn(column, TextWidget())
+        self.stored_figures = None
 
     def get_instance(self, instance_loader, row):
         try:
             indicator = self.fields["indicator"].clean(row)
             start = self.fields["period_start"].clean(row)
             end = self.fields["period_end"].clean(row)
-        except (ValueError, TypeError):
+            reported_by = (
+                self.fields["reported_by"].clean(row) if "reported_by" in row else None
+            )
+            side = self.fields["side"].clean(row) if "side" in row else ""
+        except (ValueError, TypeError, ValidationError):
             # Not a lookup that can succeed; the row's own errors say why.
             return None
         if start is None or end is None or start.precision != end.precision:
             return None
         return Observation.objects.filter(
-            indicator=indicator, period_start=start.value, period_end=end.last_day
+            indicator=indicator,
+            period_start=start.start,
+            period_end=end.end,
+            reported_by=reported_by,
+            side=side,
         ).first()
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        super().after_init_instance(instance, new, row, **kwargs)
+        self.stored_figures = None if new else _figures(instance)
+
+    def row_citation(self, row):
+        """The citation the row gives, as the fields of a Citation, or None."""
+        source = self.fields["source"].clean(row) if "source" in row else None
+        if source is None:
+            return None
+        citation = {"source": source, "quote": self.fields["quote"].clean(row) or ""}
+        for column in in_every_language("locator"):
+            if column in row:
+                citation[column] = self.fields[column].clean(row) or ""
+        return citation
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if "quote" in row and _text(row["quote"]) and not _text(row.get("source")):
+            errors.setdefault("quote", []).append(
+                gettext("A quote needs its source: fill in the “source” column.")
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        if not super().skip_row(instance, original, row, import_validation_errors):
+            return False
+        citation = self.row_citation(row)
+        return citation is None or self.cited(instance, citation)
+
+    @staticmethod
+    def cited(instance, citation):
+        """Whether the observation already has this citation, as given."""
+        return instance.citations.filter(**citation).exists()
+
+    def save_m2m(self, instance, row, **kwargs):
+        using_transactions = self._is_using_transactions(kwargs)
+        if using_transactions or not self._is_dry_run(kwargs):
+            self.save_citation(instance, row)
+        super().save_m2m(instance, row, **kwargs)
+
+    def save_citation(self, instance, row):
+        citation = self.row_citation(row)
+        existing = instance.citations.all()
+        if citation is not None:
+            existing = existing.exclude(
+                source=citation["source"], quote=citation["quote"]
+            )
+        if self.stored_figures is not None and self.stored_figures != _figures(
+            instance
+        ):
+            # A new claim: the old quotes do not support it.
+            for old in existing:
+                old.delete()
+        if citation is None or self.cited(instance, citation):
+            return
+        match = instance.citations.filter(
+            source=citation["source"], quote=citation["quote"]
+        ).first()
+        if match is None:
+            last = instance.citations.order_by("-position").first()
+            match = Citation(
+                content_object=instance,
+                position=last.position + 1 if last is not None else 0,
+            )
+        for name, value in citation.items():
+            setattr(match, name, value)
+        match.save()
+
+
+def _figures(observation):
+    return tuple(getattr(observation, name) for name in FIGURES)
 
 
 __all__ = [

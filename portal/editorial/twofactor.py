@@ -258,8 +258,18 @@ class PortalAdminSite(admin.AdminSite):
             # Signing out needs no admin rights: an editor sent to set up an app
             # may still leave. (Django's LogoutView takes only a POST with CSRF.)
             path("logout/", never_cache(self.logout), name="logout"),
+            path(
+                "records-bundle/",
+                self.admin_view(self.records_bundle),
+                name="records-bundle",
+            ),
             *super().get_urls(),
         ]
+
+    def records_bundle(self, request):
+        from portal.editorial.bundle_admin import bundle_import
+
+        return bundle_import(self, request)
 
     def two_factor(self, request):
         """Set up an authenticator app: a QR code, its secret, a first code."""

@@ -39,7 +39,8 @@ from portal.core.resources import escape_formula, unescape_formula
 from portal.core.siteurl import absolute_url
 from portal.core.views import reads_query
 from portal.opendata.api import views as api
-from portal.opendata.api.serializers import ObservationSerializer
+from portal.opendata.api.serializers import MeasureRowSerializer, ObservationSerializer
+from projects.models import Measure
 
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
 ATTRIBUTION = (
@@ -146,14 +147,18 @@ def _build_dataset(request, language):
                 f"{kind}.json",
                 JSONRenderer().render(_envelope(request, records, request.path)),
             )
-        observations = _serialize(ObservationSerializer, _observations(), request)
-        archive.writestr(
-            "observations.csv", csv_bytes(observations, ObservationSerializer)
-        )
-        archive.writestr(
-            "observations.json",
-            JSONRenderer().render(_envelope(request, observations, request.path)),
-        )
+        # Rows that belong to a record, one file each, every row with its own
+        # citations: an indicator's observations, a project's measures.
+        for name, serializer_class, rows in (
+            ("observations", ObservationSerializer, _observations()),
+            ("measures", MeasureRowSerializer, _measures()),
+        ):
+            records = _serialize(serializer_class, rows, request)
+            archive.writestr(f"{name}.csv", csv_bytes(records, serializer_class))
+            archive.writestr(
+                f"{name}.json",
+                JSONRenderer().render(_envelope(request, records, request.path)),
+            )
         archive.writestr("README.txt", _readme(request, language))
         archive.writestr("DATA-DICTIONARY.md", DICTIONARY.read_bytes())
     return buffer.getvalue()
@@ -174,6 +179,14 @@ def _observations():
         Observation.objects.public()
         .for_data()
         .order_by("indicator__position", "indicator__slug", "period_end", "pk")
+    )
+
+
+def _measures():
+    return (
+        Measure.objects.public()
+        .for_data()
+        .order_by("project__slug", "kind__position", "kind__slug", "position", "pk")
     )
 
 
@@ -224,7 +237,7 @@ def _readme(request, language):
 # Flattening a record to a CSV row.
 
 # Links the serializers give through a method (null when not public).
-METHOD_LINKS = {"event", "parent", "publisher"}
+METHOD_LINKS = {"event", "parent", "publisher", "component_of"}
 
 
 def columns(serializer_class):
@@ -286,13 +299,42 @@ def _item_text(key, item):
         text = f"{item['person']['slug']} ({item['side']})"
         return f"{text}: {item['role']}" if item["role"] else text
     if key == "partners":
-        return f"{item['organization']['slug']} ({item['role']})"
+        role = item["role"]
+        if item.get("reported_not_confirmed"):
+            role += ", reported_not_confirmed"
+        return f"{item['organization']['slug']} ({role})"
     if key == "milestones":
         date = item.get("date_display")
         return f"{date}: {item['title']}" if date else item["title"]
+    if key == "measures":
+        text = f"{item['kind']}: {item['value_display']}"
+        if item.get("as_of_display"):
+            text += f" ({item['as_of_display']})"
+        return f"{text} [{item['rank']}]"
     if key == "observations":
-        return f"{item['period_display']}: {item['value_display']}"
+        text = f"{item['period_display']}: {item['value_display']}"
+        reporter = _reporter(item)
+        if reporter:
+            text += f" ({reporter})"
+        if item.get("sources_disagree"):
+            text += " [sources disagree]"
+        return text
+    if key == "series":
+        ids = " ".join(str(pk) for pk in item["observations"])
+        return f"{item['label'] or item['side_label']}: {ids}"
+    if key == "disagreements":
+        ids = " ".join(str(pk) for pk in item["observations"])
+        return f"{item['period_display']}: {ids}"
     return str(item)
+
+
+def _reporter(observation):
+    """Who reports an observation, as its JSON gives it: "body (side)"."""
+    body = observation.get("reported_by")
+    side = observation.get("side_label", "") if observation.get("side") else ""
+    if body:
+        return f"{body['name']} ({side})" if side else body["name"]
+    return side
 
 
 def csv_bytes(records, serializer_class):

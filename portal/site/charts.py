@@ -22,8 +22,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
-from portal.core.dates import Precision, babel_locale, truncate
+from portal.core.dates import UNIT_MONTHS, Period, Precision, babel_locale, truncate
 from portal.core.formatting import format_amount, format_number, qualify
+from portal.core.models import group_series
 
 LINE = "line"
 COLUMNS = "columns"
@@ -67,6 +68,28 @@ class Point:
 
 
 @dataclass
+class Line:
+    """One reporting party's series as drawn: its points, and the path through
+    them on a line chart. `css` picks its colour (charts.css)."""
+
+    label: str
+    css: str
+    points: list = field(default_factory=list)
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class PeriodMark:
+    """A period on the time axis: its label (empty where labels are thinned),
+    its name in full and whether the values reported for it disagree."""
+
+    x: str
+    label: str
+    period: str
+    disputed: bool
+
+
+@dataclass
 class Layout:
     kind: str
     width: int
@@ -77,8 +100,25 @@ class Layout:
     bottom: str
     zero_y: str
     ticks: list = field(default_factory=list)
-    points: list = field(default_factory=list)
-    path: str = ""
+    lines: list = field(default_factory=list)
+    periods: list = field(default_factory=list)
+
+    @property
+    def points(self):
+        return [point for line in self.lines for point in line.points]
+
+    @property
+    def path(self):
+        return self.lines[0].path if self.lines else ""
+
+    @property
+    def disputed(self):
+        return [mark for mark in self.periods if mark.disputed]
+
+    @property
+    def legend(self):
+        """Whether the chart needs a key: several series, or a mark."""
+        return len(self.lines) > 1 or bool(self.disputed)
 
 
 @dataclass
@@ -91,6 +131,10 @@ class Chart:
     unit: str
     layout: Layout
     sources: list
+
+
+# Series colours in charts.css: chart-series-0 … chart-series-3, then again.
+SERIES_COLOURS = 4
 
 
 def number(value):
@@ -135,6 +179,9 @@ def short_period(observation, language=None):
     precision = observation.period_precision
     if precision == Precision.YEAR:
         return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    if precision in UNIT_MONTHS:
+        # "Q1 2024", "2024年上半年": short already.
+        return Period.of(observation).display(language)
     skeleton = SHORT_SKELETONS.get(precision, SHORT_SKELETONS[Precision.MONTH])
     locale = babel_locale(language)
     if truncate(start, precision) == truncate(end, precision):
@@ -154,6 +201,7 @@ def _same_length(observations):
 
 
 def chart_kind(observations):
+    """Columns or a line for figures of these periods (one observation each)."""
     if len(observations) > MAX_COLUMNS and _same_length(observations):
         return LINE
     return COLUMNS
@@ -164,12 +212,36 @@ def value_label(observation, indicator):
     return qualify(text, observation.value_qualifier)
 
 
+def _period_key(observation):
+    return (observation.period_start, observation.period_end)
+
+
+def _periods(series):
+    """Every period the series cover, in time order, each as (key, the
+    observations of it): the chart's time axis."""
+    found = {}
+    for one in series:
+        for observation in one.observations:
+            found.setdefault(_period_key(observation), []).append(observation)
+    return sorted(found.items(), key=lambda item: (item[0][1], item[0][0]))
+
+
+def series_label(series):
+    return str(series.label) or _("Reporter not stated")
+
+
 def layout(observations, indicator, width=480, height=270):
     """Where everything goes on a `width` × `height` chart of the observations
-    (in period order). The value axis always includes zero, so columns and lines
-    are never exaggerated by a cut-off axis; higher values are drawn higher."""
-    kind = chart_kind(observations)
-    values = [Decimal(o.value) for o in observations]
+    (in period order), one series per reporting party, deprecated values left
+    out. The value axis always includes zero, so columns and lines are never
+    exaggerated by a cut-off axis; higher values are drawn higher. Columns of
+    one period stand side by side, one per series; a line chart draws a line
+    per series."""
+    series = group_series(observations)
+    periods = _periods(series)
+    firsts = [group[0] for _key, group in periods]
+    kind = chart_kind(firsts)
+    values = [Decimal(o.value) for one in series for o in one.observations]
     scale = nice_ticks(min(0, *values), max(0, *values))
     low, high = scale[0], scale[-1]
     tick_labels = [format_number(value) for value in scale]
@@ -177,50 +249,67 @@ def layout(observations, indicator, width=480, height=270):
     top, bottom = 30.0, height - 30.0
     left = max(text_width(label) for label in tick_labels) + 10
     right = width - 10.0
-    axis_labels = [short_period(o) for o in observations]
+    axis_labels = [short_period(o) for o in firsts]
     label_width = max(text_width(label) for label in axis_labels) + 8
 
     def y_of(value):
         return bottom - float((Decimal(value) - low) / (high - low)) * (bottom - top)
 
-    count = len(observations)
+    count = len(periods)
     if kind == COLUMNS:
         slot = (right - left) / count
         xs = [left + slot * (index + 0.5) for index in range(count)]
     else:
         # A line places each figure at the middle of its period, in time.
         inset = min(label_width / 2, (right - left) / 4)
-        first, last = _midpoint(observations[0]), _midpoint(observations[-1])
+        first, last = _midpoint(firsts[0]), _midpoint(firsts[-1])
         span = (last - first) or 1
         xs = [
             left + inset + (_midpoint(o) - first) / span * (right - left - 2 * inset)
-            for o in observations
+            for o in firsts
         ]
         slot = (right - left - 2 * inset) / max(count - 1, 1)
+    x_of = {key: x for (key, _group), x in zip(periods, xs, strict=True)}
     # Label every n-th period so that labels never overlap; the latest always.
     every = max(1, math.ceil(label_width / slot))
+    shown = {
+        key: axis_labels[index] if (count - 1 - index) % every == 0 else ""
+        for index, (key, _group) in enumerate(periods)
+    }
 
     zero_y = y_of(0)
-    bar_width = min(slot * 0.6, 56)
-    points = []
-    for index, (observation, x) in enumerate(zip(observations, xs, strict=True)):
-        y = y_of(observation.value)
-        shown = (count - 1 - index) % every == 0
-        points.append(
-            Point(
-                x=number(x),
-                y=number(y),
-                value=observation.value,
-                label=value_label(observation, indicator),
-                period=observation.period_display,
-                axis_label=axis_labels[index] if shown else "",
-                bar_x=number(x - bar_width / 2),
-                bar_y=number(min(y, zero_y)),
-                bar_width=number(bar_width),
-                bar_height=number(abs(zero_y - y)),
-            )
+    # Columns of one period side by side: together no wider than one alone
+    # would be, unless the slot has room.
+    group_width = min(slot * 0.6, 56) if len(series) == 1 else slot * 0.8
+    bar_width = group_width / len(series)
+    lines = []
+    for index, one in enumerate(series):
+        line = Line(
+            label=series_label(one), css=f"chart-series-{index % SERIES_COLOURS}"
         )
-    path = "M" + " L".join(f"{p.x} {p.y}" for p in points) if kind == LINE else ""
+        for observation in one.observations:
+            key = _period_key(observation)
+            x = x_of[key]
+            if kind == COLUMNS:
+                x += -group_width / 2 + bar_width * (index + 0.5)
+            y = y_of(observation.value)
+            line.points.append(
+                Point(
+                    x=number(x),
+                    y=number(y),
+                    value=observation.value,
+                    label=value_label(observation, indicator),
+                    period=observation.period_display,
+                    axis_label=shown[key],
+                    bar_x=number(x - bar_width / 2),
+                    bar_y=number(min(y, zero_y)),
+                    bar_width=number(bar_width),
+                    bar_height=number(abs(zero_y - y)),
+                )
+            )
+        if kind == LINE:
+            line.path = "M" + " L".join(f"{p.x} {p.y}" for p in line.points)
+        lines.append(line)
     return Layout(
         kind=kind,
         width=width,
@@ -234,15 +323,28 @@ def layout(observations, indicator, width=480, height=270):
             Tick(value=value, y=number(y_of(value)), label=label)
             for value, label in zip(scale, tick_labels, strict=True)
         ],
-        points=points,
-        path=path,
+        lines=lines,
+        periods=[
+            PeriodMark(
+                x=number(x_of[key]),
+                label=shown[key],
+                period=group[0].period_display,
+                disputed=any(getattr(o, "sources_disagree", False) for o in group),
+            )
+            for key, group in periods
+        ],
     )
 
 
-def describe(points):
-    """The chart in words: "From USD 2 billion in 2019 to USD 2.44 billion in
+def _describe_series(points):
+    """One series in words: "From USD 2 billion in 2019 to USD 2.44 billion in
     2024." and, when the peak lies between them, where it was."""
     first, last = points[0], points[-1]
+    if len(points) == 1:
+        return _("%(value)s in %(period)s.") % {
+            "value": first.label,
+            "period": first.period,
+        }
     text = _("From %(first)s in %(first_period)s to %(last)s in %(last_period)s.") % {
         "first": first.label,
         "first_period": first.period,
@@ -256,6 +358,26 @@ def describe(points):
             "period": peak.period,
         }
     return text
+
+
+def describe(lines, disputed=()):
+    """The chart in words: each series as `_describe_series` says it, named by
+    who reports it when there are several, and the periods where sources
+    disagree."""
+    if len(lines) == 1:
+        parts = [_describe_series(lines[0].points)]
+    else:
+        parts = [
+            _("%(reporter)s: %(series)s")
+            % {"reporter": line.label, "series": _describe_series(line.points)}
+            for line in lines
+        ]
+    if disputed:
+        parts.append(
+            _("Sources disagree on %(periods)s.")
+            % {"periods": ", ".join(mark.period for mark in disputed)}
+        )
+    return " ".join(parts)
 
 
 def sources(observations):
@@ -275,19 +397,20 @@ def _fallback_language(record, field):
 
 
 def build_chart(indicator):
-    """The chart of an indicator's observations, or None when it has fewer than
-    two (a single figure is shown as a figure, not a chart). Reads only what the
-    view prefetched: observations and their public citations with sources
-    (Indicator.objects.for_detail())."""
+    """The chart of an indicator's observations, or None when they cover fewer
+    than two periods (a single figure, or the values several parties report
+    for one period, are shown as figures, not as a chart). Reads only what the
+    view prefetched: observations with who reported them and their public
+    citations with sources (Indicator.objects.for_detail())."""
     observations = list(indicator.observations.all())
-    if len(observations) < 2:
+    if len(_periods(group_series(observations))) < 2:
         return None
     plot = layout(observations, indicator)
     return Chart(
         id=f"chart-{indicator.slug}",
         title=indicator.name,
         title_lang=_fallback_language(indicator, "name"),
-        description=describe(plot.points),
+        description=describe(plot.lines, plot.disputed),
         unit=indicator.currency or indicator.unit,
         layout=plot,
         sources=sources(observations),
@@ -301,53 +424,62 @@ class Trend:
     description: str
     width: int
     height: int
-    path: str
-    last_x: str
-    last_y: str
+    lines: list
+
+    @property
+    def path(self):
+        return self.lines[0].path
 
 
 def build_trend(indicator, observations=None, width=120, height=36):
-    """A sparkline of the indicator's observations for the home page, or None
-    for a single figure. It shows the shape only, so it spans the values' own
-    range; a flat series is a level line across the middle."""
+    """A sparkline of the indicator's observations for the home page, one line
+    per reporting party, or None for figures of fewer than two periods. It
+    shows the shape only, so it spans the values' own range; a flat series is
+    a level line across the middle."""
     if observations is None:
         observations = list(indicator.observations.all())
-    if len(observations) < 2:
+    series = group_series(observations)
+    periods = _periods(series)
+    if len(periods) < 2:
         return None
     pad = 4.0
-    values = [Decimal(o.value) for o in observations]
+    values = [Decimal(o.value) for one in series for o in one.observations]
     low, high = min(values), max(values)
-    first, last = _midpoint(observations[0]), _midpoint(observations[-1])
+    first, last = _midpoint(periods[0][1][0]), _midpoint(periods[-1][1][0])
     span = (last - first) or 1
 
     def y_of(value):
         if high == low:
             return height / 2
-        share = float((value - low) / (high - low))
+        share = float((Decimal(value) - low) / (high - low))
         return height - pad - share * (height - 2 * pad)
 
-    coordinates = [
-        (pad + (_midpoint(o) - first) / span * (width - 2 * pad), y_of(value))
-        for o, value in zip(observations, values, strict=True)
-    ]
-    points = [
-        Point(
-            x=number(x),
-            y=number(y),
-            value=o.value,
-            label=value_label(o, indicator),
-            period=o.period_display,
-            axis_label="",
+    lines = []
+    for index, one in enumerate(series):
+        points = [
+            Point(
+                x=number(pad + (_midpoint(o) - first) / span * (width - 2 * pad)),
+                y=number(y_of(o.value)),
+                value=o.value,
+                label=value_label(o, indicator),
+                period=o.period_display,
+                axis_label="",
+            )
+            for o in one.observations
+        ]
+        lines.append(
+            Line(
+                label=series_label(one),
+                css=f"chart-series-{index % SERIES_COLOURS}",
+                points=points,
+                path="M" + " L".join(f"{p.x} {p.y}" for p in points),
+            )
         )
-        for o, (x, y) in zip(observations, coordinates, strict=True)
-    ]
     return Trend(
         id=f"trend-{indicator.slug}",
         title=_("Trend: %(indicator)s") % {"indicator": indicator.name},
-        description=describe(points),
+        description=describe(lines),
         width=width,
         height=height,
-        path="M" + " L".join(f"{p.x} {p.y}" for p in points),
-        last_x=points[-1].x,
-        last_y=points[-1].y,
+        lines=lines,
     )

@@ -1,4 +1,4 @@
-"""schema.org descriptions (JSON-LD) of events, organisations and people, for
+"""schema.org descriptions (JSON-LD) of events, projects, organisations and people, for
 search engines and other machines that read a page.
 
 Built from what the detail views already fetched (no query of their own, and
@@ -16,6 +16,8 @@ from django.utils.translation import get_language
 from portal.core.dates import PartialDate
 from portal.core.models import OrganizationKind
 from portal.core.siteurl import absolute_url
+from projects.formatting import facts, measure_text
+from projects.models import PartnerRole
 
 SCHEMA_ORG = "https://schema.org"
 
@@ -154,3 +156,56 @@ def person_data(request, person):
         "nationality": _country(person.country),
     }
     return _compact(data)
+
+
+# Who pays for a project, in schema.org's words; every other partner is a member.
+FUNDING_ROLES = {PartnerRole.INVESTOR, PartnerRole.LENDER, PartnerRole.DONOR}
+
+
+def project_data(request, project):
+    """A project as a schema.org Project: its places, its published partners
+    (those who fund it as funders) and each fact it has a value for, the
+    value the page shows first, as a PropertyValue."""
+    partners = project.public_partners
+    data = {
+        "@context": SCHEMA_ORG,
+        "@type": "Project",
+        "name": project.title,
+        "description": project.summary,
+        "url": _absolute(request, project),
+        "inLanguage": get_language() or "en",
+        "foundingDate": project.partial_date("start_date").iso
+        if project.start_date
+        else None,
+        "location": [_place(place) for place in project.places.all()],
+        "funder": [
+            _organization_ref(request, partner.organization)
+            for partner in partners
+            if partner.role in FUNDING_ROLES
+        ],
+        "member": [
+            _organization_ref(request, partner.organization)
+            for partner in partners
+            if partner.role not in FUNDING_ROLES
+        ],
+        "additionalProperty": [
+            _measure(fact.kind, fact.shown[0]) for fact in facts(project.measures.all())
+        ],
+    }
+    return _compact(data)
+
+
+def _measure(kind, measure):
+    value = {
+        "@type": "PropertyValue",
+        "propertyID": kind.slug,
+        "name": kind.name,
+        "description": measure_text(measure),
+        "unitText": measure.currency if measure.unit.is_money else measure.unit.label,
+    }
+    if measure.value_high is None:
+        value["value"] = float(measure.value)
+    else:
+        value["minValue"] = float(measure.value)
+        value["maxValue"] = float(measure.value_high)
+    return _compact(value)

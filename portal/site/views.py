@@ -32,7 +32,7 @@ def home(request):
         {
             "indicators": _indicators_with_observations(),
             "events": Event.objects.published().for_list()[:6],
-            "projects": Project.objects.published().featured().for_list()[:6],
+            "projects": Project.objects.published().featured().for_cards()[:6],
         },
     )
 
@@ -142,7 +142,7 @@ def place_detail(request, slug):
     events = Event.objects.published().filter(place__in=inside)
     projects = Project.objects.published().filter(places__in=inside).distinct()
     shown_events = list(events.for_list()[:RELATED_LIMIT])
-    shown_projects = list(projects.for_list()[:RELATED_LIMIT])
+    shown_projects = list(projects.for_cards()[:RELATED_LIMIT])
     return render(
         request,
         "portal/place_detail.html",

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from portal.editorial.models import Correction
 from tests.builders import (
+    add_measure,
     add_milestone,
     add_observation,
     add_participant,
@@ -32,6 +33,7 @@ def one_of_each():
     project = make_project()
     add_partner(project)
     add_milestone(project)
+    add_measure(project, 240)
     cite(event)
     make_agreement(event=event)
     add_observation(make_indicator())
@@ -55,6 +57,9 @@ def test_every_model_of_ours_is_in_the_admin():
         "Project",
         "Partner",
         "Milestone",
+        "MeasureKind",
+        "Unit",
+        "Measure",
         "Correction",
     }
 

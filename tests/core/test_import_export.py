@@ -35,8 +35,8 @@ from portal.core.resources import (
     PlaceResource,
     SourceResource,
 )
-from projects.models import Project, Sector
-from projects.resources import ProjectResource, SectorResource
+from projects.models import Measure, Project, Sector
+from projects.resources import MeasureResource, ProjectResource, SectorResource
 from tests.builders import make_country, make_event, make_organization, make_place
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +53,7 @@ SAMPLE_FILES = {
     "events": (EventResource, Event),
     "agreements": (AgreementResource, Agreement),
     "projects": (ProjectResource, Project),
+    "measures": (MeasureResource, Measure),
     "observations": (ObservationResource, Observation),
 }
 
@@ -422,8 +423,10 @@ def test_project_partners_are_organisations_with_their_roles(editor):
     assert len(result.invalid_rows) == 2
 
 
-def test_observations_are_keyed_by_indicator_and_period(editor):
-    import_samples(editor, ["indicators", "observations"])
+def test_observations_are_keyed_by_indicator_period_and_reporter(editor):
+    import_samples(
+        editor, ["places", "organisations", "sources", "indicators", "observations"]
+    )
     dataset = sample("observations")
     dataset[0] = tuple("2450000000" if v == "2440000000" else v for v in dataset[0])
     result = run_import(ObservationResource, dataset, editor)
@@ -431,6 +434,11 @@ def test_observations_are_keyed_by_indicator_and_period(editor):
     turnover = Observation.objects.get(indicator__slug="trade-turnover")
     assert str(turnover.period_end) == "2025-10-31"
     assert turnover.value == 2450000000
+    assert turnover.reported_by.slug == "chinese-embassy-azerbaijan"
+    # The row gives its quote, which is the one the changed value keeps.
+    assert list(turnover.citations.values_list("quote", flat=True)) == [
+        dataset.dict[0]["quote"]
+    ]
 
 
 # Workflow ------------------------------------------------------------------------

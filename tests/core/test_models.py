@@ -43,17 +43,6 @@ def test_a_project_cannot_end_before_it_starts():
     )
 
 
-def test_capacity_and_investment_cannot_be_negative():
-    assert rejected(make_project, capacity_value=-1, capacity_unit="MW")
-    assert rejected(make_project, investment_amount=-5, investment_currency="USD")
-
-
-def test_capacity_needs_a_unit_and_investment_a_currency():
-    assert rejected(make_project, capacity_value=240)
-    assert rejected(make_project, investment_amount=1000)
-    assert not rejected(make_project, capacity_value=240, capacity_unit="MW")
-
-
 def test_slugs_are_unique():
     make_event(slug="same")
     assert rejected(make_event, slug="same")

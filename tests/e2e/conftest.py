@@ -161,7 +161,7 @@ def seeded(db):
     """The seed records, committed for the live server's thread to read, and
     emptied with the rest after the test (the shared seed of tests/conftest.py
     stays in a transaction of its own that no other connection sees)."""
-    call_command("load_seed", verbosity=0)
+    call_command("load_seed", "--interview-only", verbosity=0)
 
 
 @pytest.fixture

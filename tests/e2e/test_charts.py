@@ -8,7 +8,14 @@ from decimal import Decimal
 import pytest
 
 from portal.core.dates import Precision
-from tests.builders import add_observation, cite, make_indicator, make_source
+from portal.core.models import Indicator, Side
+from tests.builders import (
+    add_observation,
+    cite,
+    make_indicator,
+    make_organization,
+    make_source,
+)
 
 
 @pytest.fixture
@@ -71,5 +78,38 @@ def test_a_chart_fits_a_narrow_screen(page, series, axe):
 def test_the_home_page_trend_passes_axe(page, series, axe, browser_errors):
     page.goto("/en/")
     assert page.locator("svg.trend").count() == 2
+    axe.assert_no_violations(page)
+    assert browser_errors == []
+
+
+@pytest.mark.parametrize("language", ["en", "az", "zh-hans"])
+def test_each_reporting_party_has_its_own_colour_and_key(
+    page, series, axe, browser_errors, language
+):
+    trade = Indicator.objects.get(slug="trade")
+    customs = make_organization(name="State Customs Committee")
+    for year, value in [(2022, 2100), (2023, 1500), (2024, 2000)]:
+        cite(
+            add_observation(
+                trade,
+                period_start=datetime.date(year, 1, 1),
+                period_end=datetime.date(year, 12, 31),
+                period_precision=Precision.YEAR,
+                value=Decimal(value) * 1_000_000,
+                side=Side.AZERBAIJAN,
+                reported_by=customs,
+            )
+        )
+    page.goto(f"/{language}/key-figures/")
+    fills = [
+        page.locator(f"#trade rect.chart-series-{index}").first.evaluate(
+            "el => getComputedStyle(el).fill"
+        )
+        for index in (0, 1)
+    ]
+    assert fills == ["rgb(11, 79, 108)", "rgb(164, 38, 44)"]
+    # The key names both parties and the disagreement mark.
+    assert page.locator("#trade .chart-legend li").count() == 3
+    assert page.locator("#trade text.chart-disputed").count() == 2
     axe.assert_no_violations(page)
     assert browser_errors == []

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from events.models import EventKind
 from portal.core.dates import Precision
@@ -29,6 +30,41 @@ def test_the_type_filter_keeps_only_that_type(client):
     visit = make_event(kind=EventKind.STATE_VISIT)
     make_event(kind=EventKind.STATEMENT)
     assert listed(client, "type=state_visit") == {visit.slug}
+
+
+@pytest.mark.parametrize(
+    ("kind", "label"),
+    [
+        (EventKind.VISIT, "Visit"),
+        (EventKind.WORKING_VISIT, "Working visit"),
+        (EventKind.MEETING, "Meeting"),
+    ],
+)
+def test_an_event_can_be_typed_as_generically_as_its_source(client, kind, label):
+    # "A visit" when the source says no more: neither a state nor an official
+    # visit, and a list, its facet and the page say just that.
+    event = make_event(kind=kind)
+    make_event(kind=EventKind.STATE_VISIT)
+    assert listed(client, f"type={kind}") == {event.slug}
+    response = client.get(reverse("events:list"))
+    assert response.context["facet_counts"]["type"][str(kind)] == 1
+    page = client.get(event.get_absolute_url()).text
+    assert f'?type={kind}">{label}</a>' in page
+
+
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [
+        ("az", ("Səfər", "İşgüzar səfər", "Görüş")),
+        ("zh-hans", ("访问", "工作访问", "会见")),
+    ],
+)
+def test_the_generic_types_read_in_each_language(client, language, labels):
+    make_event(kind=EventKind.VISIT)
+    with translation.override(language):
+        page = client.get(reverse("events:list")).text
+    for label in labels:
+        assert label in page
 
 
 def test_the_year_filter_keeps_only_that_year(client):

@@ -232,3 +232,44 @@ def test_the_about_page_links_the_dataset_and_the_api(client):
     html = client.get("/en/about/").content.decode()
     assert 'href="/en/data/portal-dataset.zip"' in html
     assert 'href="/api/v1/docs/"' in html
+
+
+def test_the_dataset_gives_who_reports_each_value_and_where_sources_disagree(client):
+    indicator = make_indicator(slug="trade", currency="USD", unit="")
+    customs = make_organization(name="State Customs Committee", slug="customs")
+    for side, body, value in (("cn", None, 3100), ("az", customs, 2200)):
+        add_observation(
+            indicator,
+            period_start=datetime.date(2023, 1, 1),
+            period_end=datetime.date(2023, 12, 31),
+            period_precision="year",
+            side=side,
+            reported_by=body,
+            value=value,
+        )
+    response = client.get("/en/data/portal-dataset.zip")
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    rows = read_csv(archive.read("observations.csv"))
+    assert [
+        (
+            row["side"],
+            row["reported_by"],
+            row["reported_by_name"],
+            row["rank"],
+            row["sources_disagree"],
+        )
+        for row in rows
+    ] == [
+        ("cn", "", "", "normal", "true"),
+        ("az", "customs", "State Customs Committee", "normal", "true"),
+    ]
+    [trade] = read_csv(archive.read("indicators.csv"))
+    assert trade["observations"] == (
+        "2023: USD 3,100 (China) [sources disagree]; "
+        "2023: USD 2,200 (State Customs Committee (Azerbaijan)) [sources disagree]"
+    )
+    ids = [row["id"] for row in rows]
+    assert trade["series"] == (
+        f"China: {ids[0]}; State Customs Committee (Azerbaijan): {ids[1]}"
+    )
+    assert trade["disagreements"] == f"2023: {ids[0]} {ids[1]}"

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from projects.models import PartnerRole, ProjectStatus
 from tests.builders import (
+    add_measure,
     add_milestone,
     add_partner,
     cite,
@@ -61,13 +62,9 @@ def test_the_partner_and_partner_country_filters(client):
 
 
 def test_the_project_page_shows_everything_about_it(client):
-    project = make_project(
-        title="Wind power plant",
-        capacity_value=240,
-        capacity_unit="MW",
-        investment_amount=1_200_000_000,
-        investment_currency="USD",
-    )
+    project = make_project(title="Wind power plant")
+    add_measure(project, 240, rank="preferred")
+    add_measure(project, 1_200_000_000, "investment", "money", currency="USD")
     add_partner(project, make_organization(name="Builder Co"), PartnerRole.CONTRACTOR)
     add_milestone(
         project,

@@ -18,8 +18,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from portal.core.dates import Precision
-from portal.core.models import Indicator, Observation, Status
+from portal.core.dates import PeriodPrecision, Precision
+from portal.core.models import Indicator, Observation, Side, Status
 from portal.site.charts import (
     COLUMNS,
     LINE,
@@ -28,7 +28,13 @@ from portal.site.charts import (
     nice_ticks,
     short_period,
 )
-from tests.builders import add_observation, cite, make_indicator, make_source
+from tests.builders import (
+    add_observation,
+    cite,
+    make_indicator,
+    make_organization,
+    make_source,
+)
 from tests.site.test_html_validity import ROOT, VALIDATOR
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -42,7 +48,7 @@ YEARLY_TRADE = [  # (year, value): made up for the tests, not the record
 ]
 
 
-def yearly(indicator, series=YEARLY_TRADE, source=None):
+def yearly(indicator, series=YEARLY_TRADE, source=None, **reporter):
     for year, value in series:
         observation = add_observation(
             indicator,
@@ -50,6 +56,7 @@ def yearly(indicator, series=YEARLY_TRADE, source=None):
             period_end=datetime.date(year, 12, 31),
             period_precision=Precision.YEAR,
             value=Decimal(value),
+            **reporter,
         )
         cite(observation, source)
     return indicator
@@ -102,6 +109,18 @@ def unsaved_series(values, precision=Precision.YEAR, start_year=2001, unit="trai
         )
         for i, value in enumerate(values)
     ]
+
+
+def two_parties(values_cn, values_az, start_year=2001):
+    """Unsaved yearly figures of China's and Azerbaijan's sides."""
+    indicator, china = unsaved_series(values_cn, start_year=start_year)
+    _indicator, azerbaijan = unsaved_series(values_az, start_year=start_year)
+    for observation in china:
+        observation.side = Side.CHINA
+    for observation in azerbaijan:
+        observation.side = Side.AZERBAIJAN
+        observation.indicator = indicator
+    return indicator, [*china, *azerbaijan]
 
 
 def test_axis_ticks_are_round_numbers_that_cover_the_values():
@@ -188,6 +207,47 @@ def test_many_regular_periods_make_a_line_and_mixed_periods_make_columns():
     indicator, observations = unsaved_series([1, 2, 3])
     observations[-1].period_end = datetime.date(2003, 10, 31)
     assert layout(observations, indicator).kind == COLUMNS
+
+
+def test_each_reporting_party_is_a_series_with_its_columns_side_by_side():
+    indicator, observations = two_parties([100, 200, 300], [150, 200, 250])
+    plot = layout(observations, indicator)
+    assert plot.kind == COLUMNS
+    assert [line.label for line in plot.lines] == ["China", "Azerbaijan"]
+    assert [line.css for line in plot.lines] == ["chart-series-0", "chart-series-1"]
+    china, azerbaijan = plot.lines
+    for left, right in zip(china.points, azerbaijan.points, strict=True):
+        # Same period: China's column just left of Azerbaijan's, not over it.
+        end = float(left.bar_x) + float(left.bar_width)
+        assert end == pytest.approx(float(right.bar_x), abs=0.1)
+    marks = [float(mark.x) for mark in plot.periods]
+    assert len(marks) == 3 and marks == sorted(marks)
+
+
+def test_each_reporting_party_is_a_line_of_its_own_on_a_long_series():
+    indicator, observations = two_parties(range(1, 16), range(2, 17))
+    plot = layout(observations, indicator)
+    assert plot.kind == LINE
+    assert len(plot.lines) == 2
+    assert all(line.path.count("L") == 14 for line in plot.lines)
+    assert len(plot.periods) == 15
+
+
+def test_a_deprecated_value_is_left_out_of_the_chart():
+    indicator, observations = unsaved_series([100, 200, 300])
+    observations[1].rank = "deprecated"
+    plot = layout(observations, indicator)
+    assert [point.value for point in plot.points] == [100, 300]
+
+
+def test_quarters_on_the_axis_read_as_quarters():
+    observation = Observation(
+        period_start=datetime.date(2024, 4, 1),
+        period_end=datetime.date(2024, 6, 30),
+        period_precision=PeriodPrecision.QUARTER,
+    )
+    assert short_period(observation, "en") == "Q2 2024"
+    assert short_period(observation, "zh-hans") == "2024年第二季度"
 
 
 def test_short_period_labels_follow_the_language():
@@ -331,7 +391,59 @@ def test_the_charts_pass_html_validate_in_every_language(client, trade, tmp_path
     assert not problems, "\n".join(problems[:20])
 
 
+@pytest.mark.parametrize("language", ["en", "az", "zh-hans"])
+def test_the_chart_shows_one_series_per_reporting_party(client, db, language):
+    indicator = make_indicator(
+        name="Trade turnover", slug="trade", currency="USD", unit=""
+    )
+    customs = make_organization(
+        name="State Customs Committee", name_az="Dövlət Gömrük Komitəsi"
+    )
+    yearly(indicator, source=make_source(title="Customs yearbook"), side=Side.CHINA)
+    agreed = [(year, value) for year, value in YEARLY_TRADE[:2]]
+    differ = [(2023, "1500000000"), (2024, "2000000000")]
+    yearly(
+        indicator,
+        agreed + differ,
+        source=make_source(title="Committee report"),
+        side=Side.AZERBAIJAN,
+        reported_by=customs,
+    )
+    html = client.get(f"/{language}/key-figures/").text
+    svg = chart_on(html, "trade")
+    bars = svg.findall(f"{SVG}rect")
+    assert len(bars) == 8
+    assert [bar.get("class") for bar in bars] == ["chart-bar chart-series-0"] * 4 + [
+        "chart-bar chart-series-1"
+    ] * 4
+    # The periods whose values differ are marked, on the chart and in words.
+    marks = [t for t in svg.iter(f"{SVG}text") if t.get("class") == "chart-disputed"]
+    assert len(marks) == 2
+    desc = svg.find(f"{SVG}desc").text
+    china, committee, disagree = {
+        "en": ("China", "State Customs Committee (Azerbaijan)", "Sources disagree"),
+        "az": ("Çin", "Dövlət Gömrük Komitəsi (Azərbaycan)", "Mənbələr uyğun gəlmir"),
+        "zh-hans": ("中国", "State Customs Committee (阿塞拜疆)", "来源数字不一"),
+    }[language]
+    assert desc.startswith(china + ":" if language != "zh-hans" else china + "：")
+    assert committee in desc and disagree in desc
+    legend = html[html.index('<ul class="chart-legend">') :]
+    legend = legend[: legend.index("</ul>")]
+    assert china in legend and committee in legend and disagree in legend
+    assert "Customs yearbook" in html and "Committee report" in html
+
+
 # The home page
+
+
+def test_the_home_page_trend_draws_a_line_per_reporting_party(client, trade):
+    yearly(trade, [(2021, "1"), (2024, "2")], side=Side.AZERBAIJAN)
+    trend = svgs(client.get(reverse("home")).text)[0]
+    paths = trend.findall(f"{SVG}path")
+    assert [path.get("class") for path in paths] == [
+        "trend-line chart-series-0",
+        "trend-line chart-series-1",
+    ]
 
 
 def test_the_home_page_shows_a_small_trend_beside_a_figure_with_a_series(client, trade):
@@ -363,8 +475,17 @@ def test_charts_cost_no_query_per_indicator(client, db, name):
     source = make_source()
 
     def add(count):
+        # Each with a second party's series, its body public, and the other
+        # indicators' parts: what is shown of them costs no query each.
         for _ in range(count):
-            yearly(make_indicator(), source=source)
+            indicator = yearly(make_indicator(), source=source)
+            yearly(
+                indicator,
+                source=source,
+                side=Side.AZERBAIJAN,
+                reported_by=make_organization(),
+            )
+            make_indicator(component_of=indicator)
 
     add(2)
     url = reverse(name)
@@ -373,4 +494,5 @@ def test_charts_cost_no_query_per_indicator(client, db, name):
     add(18)
     large = count_queries(client, url)
     assert len(svgs(client.get(url).text)) == 20
+    assert client.get(url).text.count("chart-series-1") >= 20
     assert small == large

@@ -275,7 +275,7 @@ def test_loading_the_seed_twice_keeps_translations_unchanged(seeded):
     from django.core.management import call_command
 
     out = StringIO()
-    call_command("load_seed", stdout=out)
+    call_command("load_seed", "--interview-only", stdout=out)
     assert " 0 created, 0 updated" in out.getvalue()
 
 

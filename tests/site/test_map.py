@@ -18,7 +18,7 @@ from django.utils import timezone
 from events.models import Event
 from portal.core import maps
 from portal.core.models import Place, PlaceKind, Status
-from portal.ops.management.commands.load_seed import read_seed
+from portal.editorial.management.commands.load_seed import read_seed
 from portal.settings import tile_origin
 from projects.models import Project
 from tests.builders import (

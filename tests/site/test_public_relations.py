@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.utils import timezone
 
-from portal.core.models import Status
+from portal.core.models import Side, Status
 from tests.builders import (
     add_observation,
     add_participant,
@@ -103,7 +103,10 @@ class World:
         self.project.events.add(self.event)
         self.project.agreements.add(self.agreement)
         self.indicator = make_indicator(name="Shown indicator", slug="shown-indicator")
-        self.observation = add_observation(self.indicator)
+        self.reporter = make_organization(name="Shown reporter", slug="shown-reporter")
+        self.observation = add_observation(
+            self.indicator, reported_by=self.reporter, side=Side.AZERBAIJAN
+        )
         for record in self.cited():
             cite(record, self.source)
         return self
@@ -214,6 +217,29 @@ def indicator_observation(world, name, slug, state, label):
     cite(indicator, world.source)
 
 
+def observation_reporter(world, name, slug, state, label):
+    # Another value of the shown indicator's period, reported by an unpublished
+    # body: the value shows, with its side and a disagreement mark; the body's
+    # name does not.
+    body = make_organization(name=name, slug=slug, **state)
+    observation = add_observation(
+        world.indicator, reported_by=body, side=Side.OTHER, value=400
+    )
+    cite(observation, world.source)
+
+
+def indicator_component(world, name, slug, state, label):
+    # An unpublished component of the shown indicator, and an unpublished
+    # indicator a published one is a component of.
+    make_indicator(name=name, slug=slug, component_of=world.indicator, **state)
+    whole = make_indicator(name=f"{name}-whole", slug=f"{slug}-whole", **state)
+    make_indicator(
+        name=f"Shown part of a {label} whole",
+        slug=f"shown-part-of-{label}",
+        component_of=whole,
+    )
+
+
 RELATIONS = {
     "participant": participant_person,
     "event-organisation": event_organisation,
@@ -228,6 +254,8 @@ RELATIONS = {
     "source-publisher": source_publisher,
     "cited-source": cited_source,
     "indicator-observation": indicator_observation,
+    "observation-reporter": observation_reporter,
+    "indicator-component": indicator_component,
 }
 # Places have no workflow: every place is public, so a project's places are
 # not a relation that can hide anything.
@@ -270,7 +298,16 @@ PAGES = [
     Page("/en/projects/", ("Shown project", "Shown place")),
     Page("/en/people/", ("Shown person",)),
     Page("/en/organisations/", ("Shown organisation", "Shown parent")),
-    Page("/en/key-figures/", ("Shown indicator", "Shown source")),
+    Page(
+        "/en/key-figures/",
+        (
+            "Shown indicator",
+            "Shown source",
+            "Shown reporter",
+            "Sources disagree",
+            "Shown part of a draft whole",
+        ),
+    ),
     Page(
         "/en/search/?q=shown",
         ("/en/events/shown-event/", "/en/people/shown-person/"),
@@ -394,7 +431,10 @@ PAGES = [
     Page("/api/v1/places/?page_size=100", ("Shown place",)),
     Page("/api/v1/sources/?page_size=100", ("Shown source", "Shown publisher")),
     Page("/api/v1/sources/shown-source-of-review/", ("Shown source",)),
-    Page("/api/v1/indicators/?page_size=100", ("Shown indicator", "Shown source")),
+    Page(
+        "/api/v1/indicators/?page_size=100",
+        ("Shown indicator", "Shown source", "Shown reporter", "Shown part of a"),
+    ),
     *[
         # CSV files name participants, partners and sources by their slugs.
         Page(f"/en/download/{kind}.{fmt}", shows)
@@ -419,6 +459,7 @@ PAGES = [
             "Shown indicator",
             "Shown source",
             "Shown place",
+            "Shown reporter",
         ),
         read="zip",
     ),

@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from events.models import Agreement, Event
 from portal.core import search
 from portal.core.models import Indicator, Organization, Person, Status
-from portal.ops.management.commands.load_seed import read_seed
+from portal.editorial.management.commands.load_seed import read_seed
 from portal.site import search as site_search
 from projects.models import Project
 from tests.builders import (

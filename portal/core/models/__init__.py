@@ -8,7 +8,17 @@ from portal.core.models.base import (
     published_q,
 )
 from portal.core.models.cache import ContentToken
-from portal.core.models.indicators import Currency, Indicator, Observation, Qualifier
+from portal.core.models.indicators import (
+    REPORTING_SIDES,
+    Currency,
+    Indicator,
+    Observation,
+    PeriodGroup,
+    Qualifier,
+    Rank,
+    Series,
+    group_series,
+)
 from portal.core.models.reference import (
     Citation,
     Organization,
@@ -16,12 +26,14 @@ from portal.core.models.reference import (
     Person,
     Place,
     PlaceKind,
+    Side,
     Source,
     SourceKind,
     public_citations,
 )
 
 __all__ = [
+    "REPORTING_SIDES",
     "Citation",
     "ContentToken",
     "Currency",
@@ -30,16 +42,21 @@ __all__ = [
     "Organization",
     "OrganizationKind",
     "PartialDatesMixin",
+    "PeriodGroup",
     "Person",
     "Place",
     "PlaceKind",
     "Publishable",
     "PublishableQuerySet",
     "Qualifier",
+    "Rank",
+    "Series",
+    "Side",
     "Source",
     "SourceKind",
     "Status",
     "WorkflowModel",
+    "group_series",
     "public_citations",
     "public_or_none",
     "published_q",

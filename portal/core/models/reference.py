@@ -26,6 +26,14 @@ from portal.core.models.base import (
 )
 
 
+class Side(models.TextChoices):
+    """Which side of the relations a participant or a reported figure is on."""
+
+    CHINA = "cn", _("China")
+    AZERBAIJAN = "az", _("Azerbaijan")
+    OTHER = "other", _("Other")
+
+
 class PlaceKind(models.TextChoices):
     COUNTRY = "country", _("Country")
     REGION = "region", _("Region")
@@ -399,6 +407,15 @@ class Source(PartialDatesMixin, WorkflowModel):
         on_delete=models.PROTECT,
         related_name="published_sources",
     )
+    publisher_name = models.CharField(
+        _("publisher (name)"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The publisher's name when the portal has no record of it (a news "
+            "agency, a company's website). Ignored when a publisher is chosen."
+        ),
+    )
     url = models.URLField(
         _("address (URL)"),
         max_length=500,
@@ -540,6 +557,7 @@ __all__ = [
     "Person",
     "Place",
     "PlaceKind",
+    "Side",
     "Source",
     "SourceKind",
     "public_citations",

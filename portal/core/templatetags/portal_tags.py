@@ -28,27 +28,22 @@ def observation_value(observation):
     return qualify(text, observation.value_qualifier)
 
 
+@register.simple_tag
+def reporter(observation):
+    """Who reports an observation's value, as HTML: the body (linked, if
+    readers may see it) and the side, "China", or "" when the source does not
+    say."""
+    body = observation.public_reported_by
+    side = observation.get_side_display() if observation.side else ""
+    if body is None:
+        return conditional_escape(side)
+    link = format_html('<a href="{}">{}</a>', body.get_absolute_url(), tr(body, "name"))
+    return format_html("{} ({})", link, side) if side else link
+
+
 @register.filter
 def observation_change(observation):
     return format_change(observation.change_percent, observation.change_qualifier)
-
-
-@register.filter
-def capacity(project):
-    if project.capacity_value is None:
-        return ""
-    return format_amount(
-        project.capacity_value, unit=project.get_capacity_unit_display()
-    )
-
-
-@register.filter
-def investment(project):
-    if project.investment_amount is None:
-        return ""
-    return format_amount(
-        project.investment_amount, currency=project.investment_currency
-    )
 
 
 @register.simple_tag

@@ -10,6 +10,8 @@ views fetch them with the models' `for_detail()` (organisations: `for_data()`)
 and the serializers read the `public_*` relations and properties those give.
 """
 
+import datetime
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -17,6 +19,7 @@ from rest_framework import serializers
 from events.models import Agreement, Event, Participation
 from portal.core.formatting import format_amount, format_change, qualify
 from portal.core.models import (
+    REPORTING_SIDES,
     Citation,
     Indicator,
     Observation,
@@ -26,7 +29,8 @@ from portal.core.models import (
     Source,
 )
 from portal.core.siteurl import absolute_url
-from projects.models import Milestone, Partner, Project, Sector
+from projects.formatting import facts, measure_text
+from projects.models import Measure, Milestone, Partner, Project, Sector
 
 
 def absolute(context, path):
@@ -258,18 +262,95 @@ class AgreementSerializer(RecordSerializer):
 class PartnerSerializer(serializers.ModelSerializer):
     organization = OrganizationLinkSerializer(read_only=True)
     role_label = serializers.CharField(source="get_role_display", read_only=True)
+    citations = CitationSerializer(source="public_citations", many=True, read_only=True)
 
     class Meta:
         model = Partner
-        fields = ("organization", "role", "role_label")
+        fields = (
+            "organization",
+            "role",
+            "role_label",
+            "note",
+            "reported_not_confirmed",
+            "citations",
+        )
 
 
 class MilestoneSerializer(serializers.ModelSerializer):
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     date_display = DateDisplayField()
+    citations = CitationSerializer(source="public_citations", many=True, read_only=True)
 
     class Meta:
         model = Milestone
-        fields = ("title", *partial_date_fields("date"))
+        fields = (
+            "kind",
+            "kind_label",
+            "title",
+            *partial_date_fields("date"),
+            "citations",
+        )
+
+
+class MeasureSerializer(serializers.ModelSerializer):
+    kind = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    kind_label = serializers.CharField(source="kind.name", read_only=True)
+    qualifier_label = serializers.CharField(
+        source="get_qualifier_display", read_only=True
+    )
+    unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    unit_label = serializers.CharField(
+        source="unit.label",
+        read_only=True,
+        help_text="What follows the number (MW, schools); empty for money.",
+    )
+    per_unit = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True
+    )
+    per_unit_label = serializers.SerializerMethodField()
+    as_of_display = DateDisplayField()
+    rank_label = serializers.CharField(source="get_rank_display", read_only=True)
+    value_display = serializers.SerializerMethodField(
+        help_text="The value as the site shows it: qualifier, range, unit or currency."
+    )
+    citations = CitationSerializer(source="public_citations", many=True, read_only=True)
+
+    class Meta:
+        model = Measure
+        fields = (
+            "kind",
+            "kind_label",
+            "qualifier",
+            "qualifier_label",
+            "value",
+            "value_high",
+            "unit",
+            "unit_label",
+            "currency",
+            "per_unit",
+            "per_unit_label",
+            "value_display",
+            *partial_date_fields("as_of"),
+            "rank",
+            "rank_label",
+            "note",
+            "citations",
+        )
+
+    def get_per_unit_label(self, obj) -> str:
+        return obj.per_unit.label if obj.per_unit is not None else ""
+
+    def get_value_display(self, obj) -> str:
+        return measure_text(obj)
+
+
+class MeasureRowSerializer(MeasureSerializer):
+    """A measure on its own (the dataset's measures file): with its project."""
+
+    project = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta(MeasureSerializer.Meta):
+        fields = ("project", *MeasureSerializer.Meta.fields)
 
 
 class ProjectSerializer(RecordSerializer):
@@ -285,13 +366,13 @@ class ProjectSerializer(RecordSerializer):
     direction_label = serializers.CharField(
         source="get_direction_display", read_only=True
     )
+    third_country = PlaceLinkSerializer(read_only=True, allow_null=True)
     places = PlaceLinkSerializer(many=True, read_only=True)
     partners = PartnerSerializer(source="public_partners", many=True, read_only=True)
-    capacity_unit_label = serializers.CharField(
-        source="get_capacity_unit_display", read_only=True
+    measures = MeasureSerializer(many=True, read_only=True)
+    measures_disagree = serializers.SerializerMethodField(
+        help_text="Kinds of measure (slugs) whose sources give different values."
     )
-    capacity_display = serializers.SerializerMethodField()
-    investment_display = serializers.SerializerMethodField()
     start_date_display = DateDisplayField()
     end_date_display = DateDisplayField()
     milestones = MilestoneSerializer(many=True, read_only=True)
@@ -315,13 +396,9 @@ class ProjectSerializer(RecordSerializer):
             "status_label",
             "direction",
             "direction_label",
-            "capacity_value",
-            "capacity_unit",
-            "capacity_unit_label",
-            "capacity_display",
-            "investment_amount",
-            "investment_currency",
-            "investment_display",
+            "third_country",
+            "measures",
+            "measures_disagree",
             *partial_date_fields("start_date"),
             *partial_date_fields("end_date"),
             "places",
@@ -334,15 +411,8 @@ class ProjectSerializer(RecordSerializer):
             "updated_at",
         )
 
-    def get_capacity_display(self, obj) -> str:
-        if obj.capacity_value is None:
-            return ""
-        return format_amount(obj.capacity_value, unit=obj.get_capacity_unit_display())
-
-    def get_investment_display(self, obj) -> str:
-        if obj.investment_amount is None:
-            return ""
-        return format_amount(obj.investment_amount, currency=obj.investment_currency)
+    def get_measures_disagree(self, obj) -> list[str]:
+        return [fact.kind.slug for fact in facts(obj.measures.all()) if fact.disagree]
 
 
 class PersonSerializer(RecordSerializer):
@@ -444,6 +514,7 @@ class SourceSerializer(LinksSerializer):
             "kind",
             "kind_label",
             "publisher",
+            "publisher_name",
             "address",
             *partial_date_fields("published_on"),
             "language",
@@ -462,6 +533,14 @@ class SourceSerializer(LinksSerializer):
 class ObservationSerializer(serializers.ModelSerializer):
     indicator = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     period_display = serializers.SerializerMethodField()
+    reported_by = OrganizationLinkSerializer(
+        source="public_reported_by",
+        read_only=True,
+        allow_null=True,
+        help_text="The body that reports the value, if known and public.",
+    )
+    side_label = serializers.CharField(source="get_side_display", read_only=True)
+    rank_label = serializers.CharField(source="get_rank_display", read_only=True)
     value_qualifier_label = serializers.CharField(
         source="get_value_qualifier_display", read_only=True
     )
@@ -470,6 +549,14 @@ class ObservationSerializer(serializers.ModelSerializer):
         source="get_change_qualifier_display", read_only=True
     )
     change_display = serializers.SerializerMethodField()
+    sources_disagree = serializers.BooleanField(
+        read_only=True,
+        default=False,
+        help_text=(
+            "True when another value reported for the same period, neither of "
+            "them deprecated, differs from this one."
+        ),
+    )
     citations = CitationSerializer(source="public_citations", many=True, read_only=True)
 
     class Meta:
@@ -481,6 +568,11 @@ class ObservationSerializer(serializers.ModelSerializer):
             "period_end",
             "period_precision",
             "period_display",
+            "reported_by",
+            "side",
+            "side_label",
+            "rank",
+            "rank_label",
             "value",
             "value_qualifier",
             "value_qualifier_label",
@@ -489,6 +581,7 @@ class ObservationSerializer(serializers.ModelSerializer):
             "change_qualifier",
             "change_qualifier_label",
             "change_display",
+            "sources_disagree",
             "note",
             "citations",
         )
@@ -505,11 +598,74 @@ class ObservationSerializer(serializers.ModelSerializer):
         return format_change(obj.change_percent, obj.change_qualifier)
 
 
+class IndicatorLinkSerializer(LinksSerializer):
+    class Meta:
+        model = Indicator
+        fields = ("id", "slug", "name", "url", "html_url")
+
+
+class SeriesSerializer(serializers.Serializer):
+    """One reporting party's values (portal.core.models.Series)."""
+
+    reported_by = OrganizationLinkSerializer(
+        read_only=True, allow_null=True, help_text="The reporting body, if public."
+    )
+    side = serializers.CharField(read_only=True)
+    side_label = serializers.SerializerMethodField()
+    label = serializers.CharField(
+        read_only=True, help_text="Who reports the series, in words; empty if unknown."
+    )
+    observations = serializers.SerializerMethodField(
+        help_text="The ids of its observations, in period order."
+    )
+
+    def get_side_label(self, obj) -> str:
+        return str(dict(REPORTING_SIDES)[obj.side])
+
+    def get_observations(self, obj) -> list[int]:
+        return [observation.pk for observation in obj.observations]
+
+
+class DisagreementSerializer(serializers.Serializer):
+    """A period whose reported values differ (portal.core.models.PeriodGroup)."""
+
+    period_start = serializers.SerializerMethodField()
+    period_end = serializers.SerializerMethodField()
+    period_display = serializers.CharField(read_only=True)
+    observations = serializers.SerializerMethodField(
+        help_text="The ids of the values that differ (none of them deprecated)."
+    )
+
+    def get_period_start(self, obj) -> datetime.date:
+        return obj.period.start
+
+    def get_period_end(self, obj) -> datetime.date:
+        return obj.period.end
+
+    def get_observations(self, obj) -> list[int]:
+        return [observation.pk for observation in obj.shown]
+
+
 class IndicatorSerializer(RecordSerializer):
     currency_label = serializers.CharField(
         source="get_currency_display", read_only=True
     )
+    component_of = serializers.SerializerMethodField()
+    components = IndicatorLinkSerializer(
+        source="public_components", many=True, read_only=True
+    )
     observations = ObservationSerializer(many=True, read_only=True)
+    series = SeriesSerializer(
+        many=True,
+        read_only=True,
+        help_text="The observations by reporting party, deprecated ones left out.",
+    )
+    disagreements = DisagreementSerializer(
+        source="disputed_periods",
+        many=True,
+        read_only=True,
+        help_text="The periods whose reported values differ.",
+    )
 
     class Meta:
         model = Indicator
@@ -523,8 +679,19 @@ class IndicatorSerializer(RecordSerializer):
             "currency",
             "currency_label",
             "description",
+            "component_of",
+            "components",
             "observations",
+            "series",
+            "disagreements",
             "citations",
             "published_at",
             "updated_at",
         )
+
+    @extend_schema_field(IndicatorLinkSerializer(allow_null=True))
+    def get_component_of(self, obj):
+        whole = obj.public_component_of
+        if whole is None:
+            return None
+        return IndicatorLinkSerializer(whole, context=self.context).data

@@ -17,6 +17,7 @@ from portal.core import filtering
 from portal.core.models import Organization, Person
 from portal.core.siteurl import absolute_url
 from portal.site import structured_data
+from projects.models import Project
 
 register = template.Library()
 
@@ -27,6 +28,7 @@ BUILDERS = {
     Event: structured_data.event_data,
     Organization: structured_data.organization_data,
     Person: structured_data.person_data,
+    Project: structured_data.project_data,
 }
 
 

@@ -7,8 +7,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.core.models import Status
+from portal.core.models import Side, Status
 from tests.builders import (
+    add_measure,
+    add_milestone,
     add_observation,
     add_participant,
     add_partner,
@@ -136,7 +138,7 @@ def test_records_link_to_each_other_and_to_their_pages(client):
     assert record["participants"][0]["side_label"] == "Azerbaijan"
     assert [p["slug"] for p in record["projects"]] == ["solar"]
     assert record["kind"] == "talks"
-    assert record["kind_label"] == "Talks or meeting"
+    assert record["kind_label"] == "Talks"
     assert record["date"] == "2025-09-15"
     assert record["date_precision"] == "day"
     assert record["date_display"] == "15 September 2025"
@@ -360,7 +362,9 @@ class World:
             project = make_project()
             project.places.add(self.country)
             project.events.add(event, self.event)
-            add_partner(project, organization)
+            partner = add_partner(project, organization)
+            measure = add_measure(project, 240)
+            milestone = add_milestone(project)
             agreement = make_agreement(event=event)
             agreement.parties.add(organization)
             project.agreements.add(agreement)
@@ -371,13 +375,28 @@ class World:
             )
             for record in (event, project, agreement, person, organization):
                 cite(record)
+            for row in (partner, measure, milestone):
+                cite(row)
             cite(self.indicator.observations.last())
+            # Another party's value, from a body, and a component.
+            cite(
+                add_observation(
+                    self.indicator,
+                    period_start=datetime.date(self.year, 1, 1),
+                    period_end=datetime.date(self.year, 12, 31),
+                    reported_by=organization,
+                    side=Side.AZERBAIJAN,
+                    value=7,
+                )
+            )
+            add_observation(make_indicator(component_of=self.indicator))
 
 
 MAX_QUERIES = {
     "events": 8,
     "agreements": 6,
-    "projects": 9,
+    # Partners, milestones and measures each bring their own citations.
+    "projects": 12,
     "people": 5,
     "organisations": 4,
     "places": 3,
@@ -405,3 +424,56 @@ def test_api_lists_run_a_fixed_number_of_queries(client, name):
     print(f"api {name}: {small} queries with little data, {large} with more")
     assert small == large
     assert large <= MAX_QUERIES[name]
+
+
+def test_an_indicator_gives_each_reporting_party_its_series_and_disagreements(
+    client,
+):
+    trade = make_indicator(slug="trade", currency="USD", unit="")
+    customs = make_organization(name="State Customs Committee", slug="customs")
+    hidden = make_organization(name="Hidden bureau", status=Status.DRAFT)
+
+    def year(value, amount, **reporter):
+        observation = add_observation(
+            trade,
+            period_start=datetime.date(value, 1, 1),
+            period_end=datetime.date(value, 12, 31),
+            period_precision="year",
+            value=amount,
+            **reporter,
+        )
+        cite(observation)
+        return observation
+
+    agreed = year(2022, 2000, side=Side.CHINA)
+    china = year(2023, 3100, side=Side.CHINA)
+    azerbaijan = year(2023, 2200, side=Side.AZERBAIJAN, reported_by=customs)
+    other = year(2023, 3100, side=Side.OTHER, reported_by=hidden)
+    make_indicator(name="Exports", slug="exports", component_of=trade)
+
+    data = api(client, "indicators/trade/").json()
+    observations = {o["id"]: o for o in data["observations"]}
+    assert observations[azerbaijan.pk]["reported_by"]["slug"] == "customs"
+    assert observations[azerbaijan.pk]["side_label"] == "Azerbaijan"
+    assert observations[azerbaijan.pk]["rank"] == "normal"
+    # A body readers may not see is not named; its side still is.
+    assert observations[other.pk]["reported_by"] is None
+    assert observations[other.pk]["side"] == "other"
+    assert {pk: o["sources_disagree"] for pk, o in observations.items()} == {
+        agreed.pk: False,
+        china.pk: True,
+        azerbaijan.pk: True,
+        other.pk: True,
+    }
+    assert [(s["label"], s["observations"]) for s in data["series"]] == [
+        ("China", [agreed.pk, china.pk]),
+        ("State Customs Committee (Azerbaijan)", [azerbaijan.pk]),
+        ("Other", [other.pk]),
+    ]
+    assert [
+        (d["period_display"], sorted(d["observations"])) for d in data["disagreements"]
+    ] == [("2023", sorted([china.pk, azerbaijan.pk, other.pk]))]
+    assert [part["slug"] for part in data["components"]] == ["exports"]
+    exports = api(client, "indicators/exports/").json()
+    assert exports["component_of"]["slug"] == "trade"
+    assert api(client, "indicators/trade/").json()["component_of"] is None

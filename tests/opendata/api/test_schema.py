@@ -77,3 +77,16 @@ def test_the_schema_lists_every_endpoint(client):
     assert {"q", "type", "year", "place", "person", "organization"} <= parameters
     assert {"lang", "page", "page_size"} <= parameters
     assert "CC BY 4.0" in response.json()["info"]["license"]["name"]
+
+
+def test_the_schema_names_every_type_of_event(client):
+    schema = client.get("/api/v1/schema/", HTTP_ACCEPT="application/json").json()
+    parameters = schema["paths"]["/api/v1/events/"]["get"]["parameters"]
+    (type_filter,) = [p for p in parameters if p["name"] == "type"]
+    offered = set(type_filter["schema"]["enum"])
+    assert {"visit", "working_visit", "meeting", "state_visit"} <= offered
+    kinds = {
+        tuple(sorted(component.get("enum", ())))
+        for component in schema["components"]["schemas"].values()
+    }
+    assert any({"visit", "working_visit", "meeting"} <= set(enum) for enum in kinds)
