@@ -41,8 +41,7 @@ def test_the_migration_publishes_every_existing_source_as_it_was(migrator):
     new = executor.loader.project_state(AFTER).apps.get_model("portal", "Source")
     # The later migrations again, so the tests after this one on its worker
     # find the schema they expect.
-    latest = MigrationExecutor(connection)
-    latest.migrate(latest.loader.graph.leaf_nodes())
+    migrator(executor.loader.graph.leaf_nodes())
     source = new.objects.get(slug="interview")
 
     assert source.status == Status.PUBLISHED
