@@ -140,7 +140,7 @@ class ProjectResource(PortalResource):
         model = Project
         fields = (
             "slug",
-            *in_every_language("title", "summary", "body"),
+            *in_every_language("title", "summary", "body", "editor_note"),
             "sector",
             "project_status",
             "direction",

@@ -61,6 +61,7 @@ from portal.core.dates import PartialDate, Precision
 from portal.core.models import (
     Indicator,
     Observation,
+    Office,
     Organization,
     Person,
     Place,
@@ -1035,7 +1036,7 @@ class OrganizationResource(PortalResource):
             "country",
             "parent",
             "website",
-            *in_every_language("description"),
+            *in_every_language("description", "editor_note"),
             "status",
         )
 
@@ -1055,8 +1056,55 @@ class PersonResource(PortalResource):
             "slug",
             *in_every_language("name", "honorific"),
             "country",
-            *in_every_language("bio"),
+            *in_every_language("bio", "editor_note"),
             "status",
+        )
+
+
+class OfficeResource(PortalResource):
+    """A person's offices, keyed by the person and the English title: the same
+    two update the office, anything else adds one. Citations are added in
+    the admin, on the office's own page."""
+
+    person = related("person", Person)
+    organization = related("organization", Organization)
+    start = PartialDateField("start")
+    end = PartialDateField("end")
+
+    export_select_related = ("person", "organization")
+
+    class Meta(PortalResource.Meta):
+        model = Office
+        import_id_fields = ("person", "title_en")
+        # Keyed by two columns (get_instance below), which the cached loader
+        # cannot do.
+        instance_loader_class = ModelInstanceLoader
+        fields = (
+            "person",
+            *in_every_language("title"),
+            "organization",
+            "start",
+            "end",
+            "ended",
+            "position",
+        )
+
+    def get_instance(self, instance_loader, row):
+        try:
+            person = self.fields["person"].clean(row)
+            title = self.fields["title_en"].clean(row)
+        except (ValueError, TypeError):
+            # Not a lookup that can succeed; the row's own errors say why.
+            return None
+        if person is None or not title:
+            return None
+        return Office.objects.filter(person=person, title_en=title).first()
+
+    def filter_export(self, queryset, **kwargs):
+        return (
+            super()
+            .filter_export(queryset, **kwargs)
+            .order_by("person__slug", "position", "pk")
         )
 
 
@@ -1077,7 +1125,7 @@ class SourceResource(PortalResource):
             "url",
             "published_on",
             "language",
-            *in_every_language("notes"),
+            *in_every_language("notes", "editor_note"),
             "status",
         )
 
@@ -1091,7 +1139,7 @@ class IndicatorResource(PortalResource):
             "slug",
             *in_every_language("name", "unit"),
             "currency",
-            *in_every_language("description"),
+            *in_every_language("description", "editor_note"),
             "position",
             "status",
         )
@@ -1130,6 +1178,16 @@ class ObservationResource(PortalResource):
             *in_every_language("note"),
         )
 
+    def import_instance(self, instance, row, **kwargs):
+        super().import_instance(instance, row, **kwargs)
+        if instance.pk is None and workflow.must_be_sourced(instance):
+            # A new figure of a published indicator would be public at once,
+            # and a file cannot give it the citation it needs.
+            try:
+                workflow.require_sources(instance)
+            except workflow.Unsourced as refusal:
+                raise ValidationError({NON_FIELD_ERRORS: [str(refusal)]}) from None
+
     def get_instance(self, instance_loader, row):
         try:
             indicator = self.fields["indicator"].clean(row)
@@ -1148,6 +1206,7 @@ class ObservationResource(PortalResource):
 __all__ = [
     "IndicatorResource",
     "ObservationResource",
+    "OfficeResource",
     "OrganizationResource",
     "PersonResource",
     "PlaceResource",

@@ -292,6 +292,9 @@ def _item_text(key, item):
         return f"{date}: {item['title']}" if date else item["title"]
     if key == "observations":
         return f"{item['period_display']}: {item['value_display']}"
+    if key == "offices":
+        dates = item.get("dates_display")
+        return f"{item['display']} ({dates})" if dates else item["display"]
     return str(item)
 
 

@@ -21,6 +21,7 @@ from portal.core.dates import Precision
 from portal.core.models import (
     Indicator,
     Observation,
+    Office,
     Organization,
     Person,
     Place,
@@ -30,6 +31,7 @@ from portal.core.models import (
 from portal.core.resources import (
     IndicatorResource,
     ObservationResource,
+    OfficeResource,
     OrganizationResource,
     PersonResource,
     PlaceResource,
@@ -48,6 +50,7 @@ SAMPLE_FILES = {
     "places": (PlaceResource, Place),
     "organisations": (OrganizationResource, Organization),
     "people": (PersonResource, Person),
+    "offices": (OfficeResource, Office),
     "sources": (SourceResource, Source),
     "indicators": (IndicatorResource, Indicator),
     "events": (EventResource, Event),
@@ -515,6 +518,8 @@ def test_a_contributor_cannot_change_an_existing_place(contributor, baku):
 
 
 def test_an_editor_publishes_through_an_import(editor_client, editor, baku):
+    # A record the editor has cited (nothing is published without a source).
+    make_event(slug="talks-in-baku", status=Status.DRAFT, cited=True, place=baku)
     dataset = rows(EVENT_HEADERS, good_event())
     preview = upload(editor_client, Event, csv_bytes(dataset), status="published")
     assert preview.context["confirm_form"].initial["status"] == "published"
@@ -526,7 +531,9 @@ def test_an_editor_publishes_through_an_import(editor_client, editor, baku):
 
 
 def test_an_update_keeps_the_status_unless_an_editor_chooses_one(editor, baku):
-    event = make_event(slug="talks-in-baku", status=Status.REVIEW, place=baku)
+    event = make_event(
+        slug="talks-in-baku", status=Status.REVIEW, place=baku, cited=True
+    )
     changed = good_event()
     changed[1] = "Renamed"
     run_import(EventResource, rows(EVENT_HEADERS, changed), editor)

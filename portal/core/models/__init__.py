@@ -11,6 +11,7 @@ from portal.core.models.cache import ContentToken
 from portal.core.models.indicators import Currency, Indicator, Observation, Qualifier
 from portal.core.models.reference import (
     Citation,
+    Office,
     Organization,
     OrganizationKind,
     Person,
@@ -18,6 +19,7 @@ from portal.core.models.reference import (
     PlaceKind,
     Source,
     SourceKind,
+    person_offices,
     public_citations,
 )
 
@@ -27,6 +29,7 @@ __all__ = [
     "Currency",
     "Indicator",
     "Observation",
+    "Office",
     "Organization",
     "OrganizationKind",
     "PartialDatesMixin",
@@ -40,6 +43,7 @@ __all__ = [
     "SourceKind",
     "Status",
     "WorkflowModel",
+    "person_offices",
     "public_citations",
     "public_or_none",
     "published_q",

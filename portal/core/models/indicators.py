@@ -64,6 +64,9 @@ class Indicator(Publishable):
 
     objects = IndicatorQuerySet.as_manager()
 
+    # Each observation is a figure readers see: it needs its own citation.
+    cited_rows = ("observations",)
+
     # What search reads (portal/core/search.py), by weight: the site search,
     # the lists' text filter and the admin's search, stored per row on
     # PostgreSQL (migration portal 0011).

@@ -375,7 +375,8 @@ class World:
 
 
 MAX_QUERIES = {
-    "events": 8,
+    # Participants' own citations and their people's offices: two queries.
+    "events": 10,
     "agreements": 6,
     "projects": 9,
     "people": 5,

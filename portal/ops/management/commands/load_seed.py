@@ -13,6 +13,10 @@ The files are read and checked whole before anything is written: a key no
 loader reads (a typo), a date that is not a partial date, a language the site
 does not have or a quote that is not in quotes.json stops the command, naming
 the file and the record.
+
+Records are published as an editor publishes them, once their citations are
+in place: one without a quoted citation (an indicator: or an observation
+without its own) stops the command (portal/core/workflow.py).
 """
 
 import json
@@ -30,12 +34,13 @@ from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 
 from events.models import Agreement, Event, Participation
-from portal.core import history
+from portal.core import history, workflow
 from portal.core.dates import PartialDate, Precision
 from portal.core.models import (
     Citation,
     Indicator,
     Observation,
+    Office,
     Organization,
     Person,
     Place,
@@ -69,6 +74,7 @@ FILES = {
         "parent",
         "website",
         "description",
+        "editor_note",
         "citations",
     },
     "source": {
@@ -80,8 +86,18 @@ FILES = {
         "published_on",
         "language",
         "notes",
+        "editor_note",
     },
-    "people": {"slug", "name", "honorific", "country", "bio", "citations"},
+    "people": {
+        "slug",
+        "name",
+        "honorific",
+        "offices",
+        "country",
+        "bio",
+        "editor_note",
+        "citations",
+    },
     "events": {
         "slug",
         "title",
@@ -92,6 +108,7 @@ FILES = {
         "place",
         "participants",
         "organizations",
+        "editor_note",
         "citations",
     },
     "agreements": {
@@ -104,6 +121,7 @@ FILES = {
         "event",
         "parties",
         "agreement_status",
+        "editor_note",
         "citations",
     },
     "projects": {
@@ -126,6 +144,7 @@ FILES = {
         "events",
         "agreements",
         "featured",
+        "editor_note",
         "citations",
     },
     "indicators": {
@@ -134,13 +153,15 @@ FILES = {
         "unit",
         "currency",
         "description",
+        "editor_note",
         "citations",
         "observations",
     },
 }
 # The rows a record owns, by the key that lists them.
 ROWS = {
-    "participants": {"person", "role", "side"},
+    "offices": {"title", "organization", "start", "end", "ended", "citations"},
+    "participants": {"person", "role", "side", "citations"},
     "partners": {"organization", "role"},
     "milestones": {"title", "date"},
     "observations": {
@@ -155,7 +176,15 @@ ROWS = {
 }
 COMMENT_KEY = "//"
 # Keys that hold a partial date ("1994", "2025-09", "c. 2025"…).
-DATES = {"published_on", "date", "signed_on", "start_date", "end_date"}
+DATES = {
+    "published_on",
+    "date",
+    "signed_on",
+    "start_date",
+    "end_date",
+    "start",
+    "end",
+}
 
 ENGLISH = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -225,8 +254,9 @@ def _check_texts(texts, where):
 
 def _citations(record):
     yield from record.get("citations", [])
-    for observation in record.get("observations", []):
-        yield from observation["citations"]
+    for name in ("observations", "offices", "participants"):
+        for row in record.get(name, []):
+            yield from row.get("citations", [])
 
 
 def texts(record, name):
@@ -240,6 +270,14 @@ def texts(record, name):
     return {
         name if code == ENGLISH else build_localized_fieldname(name, code): text
         for code, text in value.items()
+    }
+
+
+def every_language(name, text):
+    """The columns of the text `name`, each set to `text`."""
+    return {
+        name if code == ENGLISH else build_localized_fieldname(name, code): text
+        for code in LANGUAGES
     }
 
 
@@ -267,7 +305,8 @@ class Loader:
 
     @property
     def changes(self):
-        return self.counts["created"] + self.counts["updated"]
+        counts = self.counts
+        return counts["created"] + counts["updated"] + counts["deleted"]
 
     @contextmanager
     def revision(self, changed=False):
@@ -329,6 +368,7 @@ class Loader:
                 related.set(ids)
                 state = "updated" if state == "unchanged" else state
         self.counts[state] += 1
+        obj.seed_state = state
         if "slug" in lookup:
             self.loaded[model, lookup["slug"]] = obj.pk
         return obj
@@ -352,6 +392,22 @@ class Loader:
                 },
             )
 
+    def publish(self, record, name):
+        """Publishes a record whose citations are in place, as the workflow
+        allows (an unchanged published record is left alone); one without a
+        quoted source stops the load, naming it."""
+        try:
+            workflow.require_sources(record)
+        except workflow.Unsourced as refusal:
+            raise CommandError(f"{name}.json, {record.slug}: {refusal}") from None
+        if record.status != Status.PUBLISHED:
+            record.status = Status.PUBLISHED
+            record.save()
+            if record.seed_state == "unchanged":
+                # Published again (an editor had taken it back): a change.
+                self.counts["unchanged"] -= 1
+                self.counts["updated"] += 1
+
     def load(self):
         seed = self.seed
         for record in seed["places"]:
@@ -368,7 +424,8 @@ class Loader:
         self.in_revision(self.load_source, seed["source"])
         for organization, changed, record in organizations:
             with self.revision(changed) as keep:
-                self.cite(organization, record["citations"])
+                self.cite(organization, record.get("citations", []))
+                self.publish(organization, "organisations")
                 keep(organization)
         for record in seed["people"]:
             self.in_revision(self.load_person, record)
@@ -410,7 +467,7 @@ class Loader:
                 "parent_id": parent and self.ref(Organization, parent),
                 "website": record.get("website", ""),
                 **texts(record, "description"),
-                "status": Status.PUBLISHED,
+                **texts(record, "editor_note"),
             },
         )
 
@@ -426,25 +483,80 @@ class Loader:
                 **partial_date(record, "published_on"),
                 "language": record["language"],
                 **texts(record, "notes"),
+                **texts(record, "editor_note"),
                 "status": Status.PUBLISHED,
             },
         )
         return self.source
 
     def load_person(self, record):
+        stored = Person.objects.filter(slug=record["slug"]).first()
         person = self.sync(
             Person,
             {"slug": record["slug"]},
             {
                 **texts(record, "name"),
-                **texts(record, "honorific"),
+                # No short title: none in any language.
+                **(
+                    texts(record, "honorific")
+                    if "honorific" in record
+                    else every_language("honorific", "")
+                ),
                 "country_id": self.ref(Place, record["country"]),
                 **texts(record, "bio"),
-                "status": Status.PUBLISHED,
+                **texts(record, "editor_note"),
             },
         )
-        self.cite(person, record["citations"])
+        offices = record.get("offices", [])
+        if stored is not None:
+            self.drop_copied_office(stored, offices)
+        for position, office in enumerate(offices):
+            self.load_office(person, office, position)
+        self.cite(person, record.get("citations", []))
+        self.publish(person, "people")
         return person
+
+    def load_office(self, person, record, position):
+        # Found again by its English title, which the other languages follow.
+        title = texts(record, "title")
+        organization = record.get("organization")
+        office = self.sync(
+            Office,
+            {"person": person, "title": title.pop("title")},
+            {
+                **title,
+                "organization_id": organization
+                and self.ref(Organization, organization),
+                **partial_date(record, "start"),
+                **partial_date(record, "end"),
+                "ended": record.get("ended", False),
+                "position": position,
+            },
+        )
+        self.cite(office, record.get("citations", []))
+
+    def drop_copied_office(self, person, offices):
+        """The migration that brought offices (portal 0016) copied each
+        person's short title into an office of that title, undated and
+        uncited. Where the seed now gives the person other offices, that copy
+        goes: it was the old short title, not an office the seed holds."""
+        old = person.honorific_en
+        if not old or old in {texts(office, "title")["title"] for office in offices}:
+            return
+        copies = Office.objects.filter(
+            person=person,
+            title_en=old,
+            start__isnull=True,
+            end__isnull=True,
+            ended=False,
+        ).exclude(
+            pk__in=Citation.objects.filter(
+                content_type=ContentType.objects.get_for_model(Office)
+            ).values("object_id")
+        )
+        for copy in copies:
+            copy.delete()
+            self.counts["deleted"] += 1
 
     def load_event(self, record):
         place = record.get("place")
@@ -459,7 +571,7 @@ class Loader:
                 **partial_date(record, "date"),
                 "end_date": None,
                 "place_id": place and self.ref(Place, place),
-                "status": Status.PUBLISHED,
+                **texts(record, "editor_note"),
             },
             m2m={
                 "organizations": self.refs(
@@ -468,7 +580,7 @@ class Loader:
             },
         )
         for position, participant in enumerate(record.get("participants", [])):
-            self.sync(
+            row = self.sync(
                 Participation,
                 {"event": event, "person_id": self.ref(Person, participant["person"])},
                 {
@@ -477,7 +589,9 @@ class Loader:
                     "position": position,
                 },
             )
-        self.cite(event, record["citations"])
+            self.cite(row, participant.get("citations", []))
+        self.cite(event, record.get("citations", []))
+        self.publish(event, "events")
         return event
 
     def load_agreement(self, record):
@@ -493,11 +607,12 @@ class Loader:
                 **partial_date(record, "signed_on"),
                 "event_id": event and self.ref(Event, event),
                 "agreement_status": record.get("agreement_status", "signed"),
-                "status": Status.PUBLISHED,
+                **texts(record, "editor_note"),
             },
             m2m={"parties": self.refs(Organization, record.get("parties", []))},
         )
-        self.cite(agreement, record["citations"])
+        self.cite(agreement, record.get("citations", []))
+        self.publish(agreement, "agreements")
         return agreement
 
     def load_project(self, record):
@@ -521,7 +636,7 @@ class Loader:
                 **partial_date(record, "start_date"),
                 **partial_date(record, "end_date"),
                 "featured": record.get("featured", False),
-                "status": Status.PUBLISHED,
+                **texts(record, "editor_note"),
             },
             m2m={
                 "places": self.refs(Place, record.get("places", [])),
@@ -547,7 +662,8 @@ class Loader:
                 {"project": project, "title": title.pop("title")},
                 {**partial_date(milestone, "date"), "position": position, **title},
             )
-        self.cite(project, record["citations"])
+        self.cite(project, record.get("citations", []))
+        self.publish(project, "projects")
         return project
 
     def load_indicator(self, record, position):
@@ -560,10 +676,10 @@ class Loader:
                 "currency": record.get("currency", ""),
                 **texts(record, "description"),
                 "position": position,
-                "status": Status.PUBLISHED,
+                **texts(record, "editor_note"),
             },
         )
-        self.cite(indicator, record["citations"])
+        self.cite(indicator, record.get("citations", []))
         for observation in record["observations"]:
             first, last = (PartialDate.parse(text) for text in observation["period"])
             if (
@@ -591,7 +707,8 @@ class Loader:
                     **texts(observation, "note"),
                 },
             )
-            self.cite(saved, observation["citations"])
+            self.cite(saved, observation.get("citations", []))
+        self.publish(indicator, "indicators")
         return indicator
 
 
@@ -628,5 +745,6 @@ class Command(BaseCommand):
         if options["verbosity"] > 0:
             self.stdout.write(
                 f"Seed records: {counts['created']} created, {counts['updated']} "
-                f"updated, {counts['unchanged']} unchanged."
+                f"updated, {counts['unchanged']} unchanged"
+                + (f", {counts['deleted']} deleted." if counts["deleted"] else ".")
             )
