@@ -110,6 +110,22 @@ class MissingTranslationFilter(admin.SimpleListFilter):
         return queryset.filter(missing)
 
 
+class UnsourcedFilter(admin.SimpleListFilter):
+    """Published records without a citation that quotes its source: those
+    published before publishing required one (portal/core/workflow.py)."""
+
+    title = _("sources")
+    parameter_name = "sourced"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("Published without a quoted source"))]
+
+    def queryset(self, request, queryset):
+        if self.value() != "no":
+            return queryset
+        return workflow.uncited(queryset.filter(status=Status.PUBLISHED))
+
+
 class SourceFilter(admin.SimpleListFilter):
     """Citations of one source, found by typing part of its title or its slug:
     a list of links to every source would grow with the sources (thousands)."""
@@ -847,6 +863,9 @@ class PublishableAdmin(WorkflowAdmin):
         if request.method == "GET":
             warn_if_unsourced(request, self.get_object(request, unquote(object_id)))
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_list_filter(self, request):
+        return (*super().get_list_filter(request), UnsourcedFilter)
 
     def get_search_results(self, request, queryset, search_term):
         """On PostgreSQL, every word is looked for in the record's stored,

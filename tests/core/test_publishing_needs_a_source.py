@@ -179,7 +179,7 @@ def test_a_scheduled_record_keeps_its_last_quoted_citation(editor_client):
     assert Citation.objects.filter(pk=citation.pk).exists()
 
 
-# The list action (also offered on the record's page)
+# The list action
 
 
 def test_the_publish_action_refuses_uncited_records_and_names_them(editor_client):
@@ -377,3 +377,12 @@ def test_the_citations_admin_keeps_a_published_records_last_quote(editor_client)
         },
     )
     assert not Citation.objects.filter(pk=citation.pk).exists()
+
+
+def test_the_list_finds_records_published_without_a_source(editor_client):
+    make_event(title="Cited talks")
+    make_event(title="Old uncited talks", cited=False)
+    make_event(title="Uncited draft", status=Status.DRAFT)
+    response = editor_client.get(CHANGELIST + "?sourced=no")
+    shown = {event.title for event in response.context["cl"].result_list}
+    assert shown == {"Old uncited talks"}
