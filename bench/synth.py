@@ -81,6 +81,7 @@ from portal.core.models import (  # noqa: E402
     Citation,
     Indicator,
     Observation,
+    Office,
     Organization,
     OrganizationKind,
     Person,
@@ -189,6 +190,7 @@ MODELS = [
     Event.organizations.through,
     Event,
     Source,
+    Office,
     Person,
     Organization,
     Place,
@@ -923,6 +925,25 @@ class Synth:
         self.save(Person, [person for person, *_ in objects])
         for person, names, honorific, side in objects:
             self.person_info[person["id"]] = (names, honorific, side)
+        # Offices as migration portal 0016 made them of the short titles (held,
+        # undated), and for some people an earlier one, known to be past.
+        offices = []
+        for person, _names, honorific, _side in objects:
+            if honorific:
+                offices.append(
+                    dict(person_id=person["id"], **translated("title", honorific))
+                )
+            if rng.random() < 0.2:
+                earlier = rng.choice(words.honorifics)
+                offices.append(
+                    dict(
+                        person_id=person["id"],
+                        ended=True,
+                        position=1,
+                        **translated("title", earlier),
+                    )
+                )
+        self.save(Office, offices)
         self.people_on = {
             side: Skewed(
                 rng, [p["id"] for p, _n, _h, s in objects if s == side], exponent=0.75

@@ -5,6 +5,7 @@ from modeltranslation.admin import TranslationTabularInline
 from events.models import Agreement, Event, Participation
 from events.resources import AgreementResource, EventResource
 from portal.core.admin import (
+    CitationInline,
     ParentPermissionsInline,
     PublishableAdmin,
     RelatedRecordsInline,
@@ -15,8 +16,12 @@ from portal.core.resources import PublishableConfirmImportForm, PublishableImpor
 
 
 class ParticipationInline(ParentPermissionsInline, TranslationTabularInline):
+    """The event's participants; each one's own citations are on its own
+    page (the change link)."""
+
     model = Participation
     extra = 0
+    show_change_link = True
     autocomplete_fields = ("person",)
     fields = ("person", "role", "side", "position")
 
@@ -45,6 +50,7 @@ class EventAdmin(PublishableAdmin):
     inlines = (ParticipationInline, AgreementInline, *PublishableAdmin.inlines)
     fieldsets = (
         (None, {"fields": ("title", "slug", "kind", "summary", "body")}),
+        PublishableAdmin.editor_note_fieldset,
         (
             _("When and where"),
             {
@@ -85,6 +91,7 @@ class AgreementAdmin(PublishableAdmin):
                 )
             },
         ),
+        PublishableAdmin.editor_note_fieldset,
         PublishableAdmin.publishing_fieldset,
     )
 
@@ -96,3 +103,4 @@ class ParticipationAdmin(TranslatedHistoryAdmin):
     list_select_related = ("person", "event")
     search_fields = ("person__name_en", "event__title_en", *all_languages("role"))
     autocomplete_fields = ("event", "person")
+    inlines = (CitationInline,)

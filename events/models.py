@@ -1,5 +1,6 @@
 """Events (visits, talks, signings, ceremonies, statements) and agreements."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
@@ -16,6 +17,7 @@ from portal.core.models import (
     PublishableQuerySet,
     Side,
     Status,
+    person_offices,
     public_citations,
     public_or_none,
     published_q,
@@ -90,7 +92,11 @@ class EventQuerySet(PublishableQuerySet):
         return self.select_related("place__parent").prefetch_related(
             Prefetch(
                 "participations",
-                queryset=Participation.objects.public().select_related("person"),
+                queryset=Participation.objects.public()
+                .select_related("person")
+                .prefetch_related(
+                    person_offices("person__offices"), public_citations()
+                ),
                 to_attr="public_participations",
             ),
             Prefetch(
@@ -230,6 +236,9 @@ class Participation(models.Model):
     )
     side = models.CharField(_("side"), max_length=5, choices=Side)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+    # A participant's own sources: who took part is a fact of its own, cited
+    # beside the participant.
+    citations = GenericRelation("portal.Citation")
 
     objects = ParticipationQuerySet.as_manager()
 

@@ -32,7 +32,7 @@ class EventResource(PortalResource):
         model = Event
         fields = (
             "slug",
-            *in_every_language("title", "summary", "body"),
+            *in_every_language("title", "summary", "body", "editor_note"),
             "kind",
             "date",
             "end_date",
@@ -55,7 +55,7 @@ class AgreementResource(PortalResource):
         model = Agreement
         fields = (
             "slug",
-            *in_every_language("title", "summary", "body"),
+            *in_every_language("title", "summary", "body", "editor_note"),
             "kind",
             "signed_on",
             "event",

@@ -5,7 +5,7 @@ from events.models import Agreement, Event, Participation
 
 @register(Event)
 class EventTranslation(TranslationOptions):
-    fields = ("title", "summary", "body")
+    fields = ("title", "summary", "body", "editor_note")
     required_languages = {"en": ("title", "summary")}
 
 
@@ -16,5 +16,5 @@ class ParticipationTranslation(TranslationOptions):
 
 @register(Agreement)
 class AgreementTranslation(TranslationOptions):
-    fields = ("title", "summary", "body")
+    fields = ("title", "summary", "body", "editor_note")
     required_languages = {"en": ("title", "summary")}

@@ -150,6 +150,7 @@ class ProjectAdmin(PublishableAdmin):
             },
         ),
         (_("Links"), {"fields": ("events", "agreements")}),
+        PublishableAdmin.editor_note_fieldset,
         PublishableAdmin.publishing_fieldset,
     )
 

@@ -19,6 +19,7 @@ from portal.core.models import (
     PlaceKind,
     Publishable,
     PublishableQuerySet,
+    Rank,
     Status,
     public_citations,
     published_q,
@@ -107,16 +108,6 @@ class MeasureQualifier(models.TextChoices):
     MORE_THAN = "more_than", _("more than")
     LESS_THAN = "less_than", _("less than")
     UP_TO = "up_to", _("up to")
-
-
-class Rank(models.TextChoices):
-    """Wikidata's statement ranks: of several values of one fact, the
-    preferred one is shown first; a deprecated one is known to be wrong or
-    outdated and is kept only so readers see it was reported."""
-
-    PREFERRED = "preferred", _("Preferred")
-    NORMAL = "normal", _("Normal")
-    DEPRECATED = "deprecated", _("Deprecated")
 
 
 class MeasureKind(models.Model):
@@ -254,6 +245,10 @@ class ProjectQuerySet(PublishableQuerySet):
 
 
 class Project(PartialDatesMixin, Publishable):
+    # Each measure is a figure shown as a fact of its own: it needs its own
+    # quoted source before the project is public (portal/core/workflow.py).
+    cited_rows = ("measures",)
+
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(
         _("summary"), help_text=_("One or two sentences shown in lists and feeds.")

@@ -80,8 +80,58 @@ class PartnersWidget(widgets.ManyToManyWidget):
         )
 
 
+class ReplaceWidget(TextWidget):
+    """The `replace` column: which of the rows a project owns the file gives
+    in full, so that rows the file leaves out are deleted. Only `partners`."""
+
+    choices = ("partners",)
+
+    def clean(self, value, row=None, **kwargs):
+        names = [
+            name.strip().lower()
+            for name in str(value or "").replace(",", ";").split(";")
+            if name.strip()
+        ]
+        wrong = [name for name in names if name not in self.choices]
+        if wrong:
+            raise ValueError(
+                gettext(
+                    "“%(value)s” cannot be replaced: the replace column names "
+                    "only %(choices)s."
+                )
+                % {"value": ", ".join(wrong), "choices": ", ".join(self.choices)}
+            )
+        return names
+
+
+class ReplaceField(fields.Field):
+    """Read on import (and checked), never exported, never stored on the
+    project."""
+
+    def __init__(self):
+        super().__init__(
+            attribute="replace", column_name="replace", widget=ReplaceWidget()
+        )
+
+    def get_value(self, instance):
+        return None
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        self.clean(row)
+
+
+def _replaces(row, name):
+    try:
+        return name in ReplaceWidget().clean(row.get("replace"))
+    except ValueError:
+        return False
+
+
 class PartnersField(ManyField):
-    """The project's Partner rows, in the order given, kept in step with the file."""
+    """The project's Partner rows, in the order given. Partners the file does
+    not name (an editor added them in the admin) stay, unless the row's
+    `replace` column says `partners`: a re-imported file never deletes what an
+    editor added without saying so."""
 
     def __init__(self):
         super().__init__(
@@ -100,7 +150,18 @@ class PartnersField(ManyField):
             return []
         return list(instance.partners.values_list("organization_id", "role"))
 
+    def differs(self, row, instance):
+        wanted, stored = self.wanted(row), self.stored(instance)
+        if _replaces(row, "partners"):
+            return wanted != stored
+        # Added to what is there: a change only if a partner named is missing
+        # or the named ones stand in another order.
+        return [pair for pair in stored if pair in wanted] != wanted
+
     def save(self, instance, row, is_m2m=False, **kwargs):
+        if not _replaces(row, "partners"):
+            self.add(instance, row)
+            return
         kept = []
         for position, (organization, role) in enumerate(self.clean(row)):
             partner, created = Partner.objects.get_or_create(
@@ -114,6 +175,28 @@ class PartnersField(ManyField):
                 partner.save()
             kept.append(partner.pk)
         instance.partners.exclude(pk__in=kept).delete()
+
+    def add(self, instance, row):
+        """The file's partners first, in its order, then those it does not
+        name, as they were."""
+        named = []
+        for organization, role in self.clean(row):
+            partner, _created = Partner.objects.get_or_create(
+                project=instance,
+                organization=organization,
+                role=role,
+                defaults={"position": 0},
+            )
+            named.append(partner)
+        others = list(
+            instance.partners.exclude(pk__in=[p.pk for p in named]).order_by(
+                "position", "pk"
+            )
+        )
+        for position, partner in enumerate(named + others):
+            if partner.position != position:
+                partner.position = position
+                partner.save()
 
 
 class SectorResource(PortalResource):
@@ -135,6 +218,7 @@ class ProjectResource(PortalResource):
     sector = related("sector", Sector)
     places = related_list("places", Place)
     partners = PartnersField()
+    replace = ReplaceField()
     third_country = country("third_country")
     start_date = PartialDateField("start_date")
     end_date = PartialDateField("end_date")
@@ -150,17 +234,26 @@ class ProjectResource(PortalResource):
         "agreements",
     )
 
+    def get_export_fields(self, selected_fields=None):
+        # `replace` is an instruction to the import, not a value of the project.
+        return [
+            field
+            for field in super().get_export_fields(selected_fields)
+            if field.column_name != "replace"
+        ]
+
     class Meta(PortalResource.Meta):
         model = Project
         fields = (
             "slug",
-            *in_every_language("title", "summary", "body"),
+            *in_every_language("title", "summary", "body", "editor_note"),
             "sector",
             "project_status",
             "direction",
             "third_country",
             "places",
             "partners",
+            "replace",
             "start_date",
             "end_date",
             "events",

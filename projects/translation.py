@@ -19,7 +19,7 @@ class SectorTranslation(TranslationOptions):
 
 @register(Project)
 class ProjectTranslation(TranslationOptions):
-    fields = ("title", "summary", "body")
+    fields = ("title", "summary", "body", "editor_note")
     required_languages = {"en": ("title", "summary")}
 
 

@@ -9,9 +9,11 @@ from concurrency.forms import ConcurrentForm, VersionField, VersionWidget
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected as delete_rows
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
+from django.contrib.contenttypes.forms import BaseGenericInlineFormSet
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import FETCH_PEERS, Q
 from django.db.models.signals import (
@@ -50,15 +52,18 @@ from portal.core.models import (
     Citation,
     Indicator,
     Observation,
+    Office,
     Organization,
     Person,
     Place,
     Source,
     Status,
+    WorkflowModel,
 )
 from portal.core.resources import (
     IndicatorResource,
     ObservationResource,
+    OfficeResource,
     OrganizationResource,
     PersonResource,
     PlaceResource,
@@ -103,6 +108,22 @@ class MissingTranslationFilter(admin.SimpleListFilter):
                 Q(**{f"{other}__isnull": True}) | Q(**{other: ""})
             )
         return queryset.filter(missing)
+
+
+class UnsourcedFilter(admin.SimpleListFilter):
+    """Published records without a citation that quotes its source: those
+    published before publishing required one (portal/core/workflow.py)."""
+
+    title = _("sources")
+    parameter_name = "sourced"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("Published without a quoted source"))]
+
+    def queryset(self, request, queryset):
+        if self.value() != "no":
+            return queryset
+        return workflow.uncited(queryset.filter(status=Status.PUBLISHED))
 
 
 class SourceFilter(admin.SimpleListFilter):
@@ -254,8 +275,71 @@ class RelatedRecordsInline(admin.TabularInline):
         return False
 
 
-class CitationInline(ParentPermissionsInline, TranslationGenericTabularInline):
+class SourcedCitationFormSet(BaseGenericInlineFormSet):
+    """A record's citations as its form will leave them. A record the save
+    makes or keeps public (published, scheduled, or being published with the
+    button; an observation of a published indicator) must keep one that
+    quotes its source (portal/core/workflow.py): otherwise the form shows why
+    and nothing is saved."""
+
+    # Whether the user may publish the record: only then is the button's
+    # "publish" an intent (for anyone else the save itself is refused).
+    can_publish = False
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        record = self.instance
+        publishing = self.can_publish and "_publish" in self.data
+        if not workflow.must_be_sourced(record, publishing):
+            return
+        quotes = [
+            form.cleaned_data.get("quote", "")
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        # The record's own save (WorkflowAdmin.save_model) comes before its
+        # rows are written: it reads them from here.
+        record.citation_quotes = quotes
+        problems = workflow.unsourced(record, quotes)
+        if problems:
+            raise ValidationError(problems)
+
+
+def warn_if_unsourced(request, record):
+    """On the page of a public record (or row) that lacks a quoted source,
+    published before publishing required one: say so, and what it lacks."""
+    if record is None or not workflow.must_be_sourced(record):
+        return
+    for problem in workflow.unsourced(record):
+        messages.warning(
+            request,
+            gettext(
+                "Readers see this record without a source. %(problem)s Until "
+                "it has one, it can be returned to draft but not saved as "
+                "published."
+            )
+            % {"problem": problem},
+        )
+
+
+class PublishingFormSetMixin:
+    """Tells the rows' formset whether the user may publish the record."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.can_publish = issubclass(
+            self.parent_model, WorkflowModel
+        ) and workflow.can_publish(request.user, self.parent_model)
+        return formset
+
+
+class CitationInline(
+    PublishingFormSetMixin, ParentPermissionsInline, TranslationGenericTabularInline
+):
     model = Citation
+    formset = SourcedCitationFormSet
     extra = 0
     autocomplete_fields = ("source",)
     fields = ("source", "quote", "locator", "position")
@@ -647,6 +731,10 @@ class WorkflowAdmin(TranslatedHistoryAdmin):
     save_on_top = True
     change_form_template = "admin/portal/publishable_change_form.html"
     actions = ("send_for_review", "publish", "return_to_draft", "archive")
+    editor_note_fieldset = (
+        _("Editor's note"),
+        {"classes": ("collapse",), "fields": ("editor_note",)},
+    )
     publishing_fieldset = (
         _("Publishing"),
         {
@@ -677,15 +765,22 @@ class WorkflowAdmin(TranslatedHistoryAdmin):
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
+        # What the citation rows will quote (SourcedCitationFormSet), which
+        # are saved after the record.
+        quotes = getattr(obj, "citation_quotes", None)
         if "_send_for_review" in request.POST:
             workflow.send_for_review(obj, request.user)
         elif "_publish" in request.POST:
-            workflow.publish(obj, request.user)
+            workflow.publish(obj, request.user, quotes)
         if obj.status not in (Status.DRAFT, Status.REVIEW) and not (
             workflow.can_publish(request.user, self.model)
         ):
             # The form hides the status from contributors; this guards the rest.
             raise PermissionDenied
+        if obj.status == Status.PUBLISHED:
+            # Published with the status field: the citation rows' form has
+            # refused it already when unsourced; this guards the rest.
+            workflow.require_sources(obj, quotes)
         super().save_model(request, obj, form, change)
 
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
@@ -703,6 +798,10 @@ class WorkflowAdmin(TranslatedHistoryAdmin):
                 continue
             try:
                 step(record, request.user)
+            except workflow.Unsourced as refusal:
+                # The message names the record.
+                self.message_user(request, str(refusal), messages.ERROR)
+                continue
             except PermissionDenied as refusal:
                 self.message_user(request, f"{record}: {refusal}", messages.ERROR)
                 continue
@@ -760,6 +859,14 @@ class PublishableAdmin(WorkflowAdmin):
 
     inlines = (CitationInline,)
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            warn_if_unsourced(request, self.get_object(request, unquote(object_id)))
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_list_filter(self, request):
+        return (*super().get_list_filter(request), UnsourcedFilter)
+
     def get_search_results(self, request, queryset, search_term):
         """On PostgreSQL, every word is looked for in the record's stored,
         folded text (title, summary and body in every language, as the site
@@ -790,6 +897,28 @@ class PlaceAdmin(TranslatedHistoryAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
 
+class OfficeInline(ParentPermissionsInline, TranslationTabularInline):
+    """A person's offices; each one's citations are on its own page (the
+    change link), as a row here cannot hold rows of its own."""
+
+    model = Office
+    extra = 0
+    show_change_link = True
+    autocomplete_fields = ("organization",)
+    fields = (
+        "title",
+        "organization",
+        "start",
+        "start_precision",
+        "start_approximate",
+        "end",
+        "end_precision",
+        "end_approximate",
+        "ended",
+        "position",
+    )
+
+
 @admin.register(Person)
 class PersonAdmin(PublishableAdmin):
     resource_classes = (PersonResource,)
@@ -802,9 +931,33 @@ class PersonAdmin(PublishableAdmin):
     autocomplete_fields = ("country",)
     prepopulated_fields = {"slug": ("name",)}
     date_hierarchy = "updated_at"
+    inlines = (OfficeInline, *PublishableAdmin.inlines)
     fieldsets = (
         (None, {"fields": ("name", "slug", "honorific", "country", "bio")}),
+        WorkflowAdmin.editor_note_fieldset,
         WorkflowAdmin.publishing_fieldset,
+    )
+
+
+@admin.register(Office)
+class OfficeAdmin(TranslatedHistoryAdmin):
+    """An office on its own page, with its citations."""
+
+    resource_classes = (OfficeResource,)
+    list_display = ("title", "person", "organization", "start", "end", "ended")
+    list_filter = ("ended",)
+    list_select_related = ("person", "organization")
+    search_fields = ("person__name_en", *all_languages("title"))
+    autocomplete_fields = ("person", "organization")
+    inlines = (CitationInline,)
+    fields = (
+        "person",
+        "title",
+        "organization",
+        ("start", "start_precision", "start_approximate"),
+        ("end", "end_precision", "end_approximate"),
+        "ended",
+        "position",
     )
 
 
@@ -836,6 +989,7 @@ class OrganizationAdmin(PublishableAdmin):
                 )
             },
         ),
+        WorkflowAdmin.editor_note_fieldset,
         WorkflowAdmin.publishing_fieldset,
     )
 
@@ -878,6 +1032,7 @@ class SourceAdmin(WorkflowAdmin):
                 )
             },
         ),
+        WorkflowAdmin.editor_note_fieldset,
         WorkflowAdmin.publishing_fieldset,
     )
     list_select_related = ("publisher",)
@@ -887,17 +1042,100 @@ class SourceAdmin(WorkflowAdmin):
     date_hierarchy = "published_on"
 
 
+class CitationForm(forms.ModelForm):
+    """Refuses to take the last quoted source from a public record: blanking
+    the quote, or moving the citation to another record."""
+
+    def clean(self):
+        cleaned = super().clean()
+        stored = self.instance
+        if stored.pk is None:
+            return cleaned
+        # (The instance takes the form's values only after clean().)
+        target = (
+            getattr(cleaned.get("content_type"), "pk", stored.content_type_id),
+            cleaned.get("object_id", stored.object_id),
+        )
+        moved = target != (stored.content_type_id, stored.object_id)
+        if moved or not (cleaned.get("quote", stored.quote) or "").strip():
+            refuse_last_sources(workflow.left_unsourced([stored]))
+        return cleaned
+
+
+def refuse_last_sources(records):
+    if records:
+        raise ValidationError(last_sources_message(records))
+
+
+def last_sources_message(records):
+    return gettext(
+        "This is the last citation with a quote of %(records)s, which readers "
+        "see: nothing is published without a source. Add another citation "
+        "first, or return the record to draft."
+    ) % {"records": ", ".join(f"“{record}”" for record in records)}
+
+
 @admin.register(Citation)
 class CitationAdmin(TranslatedHistoryAdmin):
+    form = CitationForm
     list_display = ("source", "content_type", "object_id", "locator")
     list_filter = ("content_type", SourceFilter)
     list_select_related = ("source", "content_type")
     search_fields = ("quote", "source__title_en", *all_languages("locator"))
     autocomplete_fields = ("source",)
+    actions = ("delete_selected",)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        citation = self.get_object(request, unquote(object_id))
+        left = workflow.left_unsourced([citation]) if citation else []
+        if left:
+            self.message_user(request, last_sources_message(left), messages.ERROR)
+            return HttpResponseRedirect(
+                reverse("admin:portal_citation_change", args=[quote(citation.pk)])
+            )
+        return super().delete_view(request, object_id, extra_context)
+
+    @admin.action(description=delete_rows.short_description, permissions=("delete",))
+    def delete_selected(self, request, queryset):
+        left = workflow.left_unsourced(queryset)
+        if left:
+            self.message_user(request, last_sources_message(left), messages.ERROR)
+            return None
+        return delete_rows(self, request, queryset)
 
 
-class ObservationInline(ParentPermissionsInline, TranslationTabularInline):
+class ObservationFormSet(forms.BaseInlineFormSet):
+    """A published indicator's figures each need a citation of their own,
+    which a row here cannot hold: a new one is added on its own page."""
+
+    can_publish = False  # (as SourcedCitationFormSet's)
+
+    def clean(self):
+        super().clean()
+        indicator = self.instance
+        publishing = self.can_publish and "_publish" in self.data
+        if not workflow.must_be_sourced(indicator, publishing):
+            return
+        added = [
+            form
+            for form in self.extra_forms
+            if form.has_changed() and not self._should_delete_form(form)
+        ]
+        if added:
+            raise ValidationError(
+                gettext(
+                    "A figure of a published indicator is shown only with its own "
+                    "source: add it on the observation's own page (Observations, "
+                    "Add), with a citation quoting its source."
+                )
+            )
+
+
+class ObservationInline(
+    PublishingFormSetMixin, ParentPermissionsInline, TranslationTabularInline
+):
     model = Observation
+    formset = ObservationFormSet
     extra = 0
     show_change_link = True
     autocomplete_fields = ("reported_by",)
@@ -952,6 +1190,7 @@ class IndicatorAdmin(PublishableAdmin):
                 )
             },
         ),
+        WorkflowAdmin.editor_note_fieldset,
         WorkflowAdmin.publishing_fieldset,
     )
 
@@ -976,3 +1215,8 @@ class ObservationAdmin(TranslatedHistoryAdmin):
     autocomplete_fields = ("indicator", "reported_by")
     date_hierarchy = "period_end"
     inlines = (CitationInline,)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            warn_if_unsourced(request, self.get_object(request, unquote(object_id)))
+        return super().change_view(request, object_id, form_url, extra_context)

@@ -63,6 +63,7 @@ from portal.core.models import (
     Citation,
     Indicator,
     Observation,
+    Office,
     Organization,
     Person,
     Place,
@@ -450,6 +451,10 @@ class ManyField(fields.Field):
         if instance.pk is None:
             return []
         return sorted(getattr(instance, self.attribute).values_list("pk", flat=True))
+
+    def differs(self, row, instance):
+        """Whether saving the row would change what is stored."""
+        return self.wanted(row) != self.stored(instance)
 
 
 def related(name, model, name_field="name_en", kind=None, filters=None):
@@ -932,7 +937,7 @@ class PortalResource(resources.ModelResource):
             if field.readonly or field.column_name not in row:
                 continue
             if isinstance(field, ManyField):
-                if field.wanted(row) != field.stored(original):
+                if field.differs(row, original):
                     return False
             elif not _same(field.get_value(instance), field.get_value(original)):
                 return False
@@ -1051,7 +1056,7 @@ class OrganizationResource(PortalResource):
             "country",
             "parent",
             "website",
-            *in_every_language("description"),
+            *in_every_language("description", "editor_note"),
             "status",
         )
 
@@ -1071,8 +1076,55 @@ class PersonResource(PortalResource):
             "slug",
             *in_every_language("name", "honorific"),
             "country",
-            *in_every_language("bio"),
+            *in_every_language("bio", "editor_note"),
             "status",
+        )
+
+
+class OfficeResource(PortalResource):
+    """A person's offices, keyed by the person and the English title: the same
+    two update the office, anything else adds one. Citations are added in
+    the admin, on the office's own page."""
+
+    person = related("person", Person)
+    organization = related("organization", Organization)
+    start = PartialDateField("start")
+    end = PartialDateField("end")
+
+    export_select_related = ("person", "organization")
+
+    class Meta(PortalResource.Meta):
+        model = Office
+        import_id_fields = ("person", "title_en")
+        # Keyed by two columns (get_instance below), which the cached loader
+        # cannot do.
+        instance_loader_class = ModelInstanceLoader
+        fields = (
+            "person",
+            *in_every_language("title"),
+            "organization",
+            "start",
+            "end",
+            "ended",
+            "position",
+        )
+
+    def get_instance(self, instance_loader, row):
+        try:
+            person = self.fields["person"].clean(row)
+            title = self.fields["title_en"].clean(row)
+        except (ValueError, TypeError):
+            # Not a lookup that can succeed; the row's own errors say why.
+            return None
+        if person is None or not title:
+            return None
+        return Office.objects.filter(person=person, title_en=title).first()
+
+    def filter_export(self, queryset, **kwargs):
+        return (
+            super()
+            .filter_export(queryset, **kwargs)
+            .order_by("person__slug", "position", "pk")
         )
 
 
@@ -1093,7 +1145,7 @@ class SourceResource(PortalResource):
             "url",
             "published_on",
             "language",
-            *in_every_language("notes"),
+            *in_every_language("notes", "editor_note"),
             "status",
         )
 
@@ -1110,7 +1162,7 @@ class IndicatorResource(PortalResource):
             "slug",
             *in_every_language("name", "unit"),
             "currency",
-            *in_every_language("description"),
+            *in_every_language("description", "editor_note"),
             "component_of",
             "position",
             "status",
@@ -1314,6 +1366,14 @@ class ObservationResource(PortalResource):
             errors.setdefault("quote", []).append(
                 gettext("A quote needs its source: fill in the “source” column.")
             )
+        if instance.pk is None and workflow.must_be_sourced(instance):
+            # A new figure of a published indicator is public at once: the row
+            # must give it a source and a quote.
+            quoted = _text(row.get("source")) and _text(row.get("quote"))
+            try:
+                workflow.require_sources(instance, [row.get("quote")] if quoted else [])
+            except workflow.Unsourced as refusal:
+                errors.setdefault(NON_FIELD_ERRORS, []).append(str(refusal))
         if errors:
             raise ValidationError(errors)
 
@@ -1370,6 +1430,7 @@ def _figures(observation):
 __all__ = [
     "IndicatorResource",
     "ObservationResource",
+    "OfficeResource",
     "OrganizationResource",
     "PersonResource",
     "PlaceResource",

@@ -7,6 +7,7 @@ from portal.core.models import (
     Citation,
     Indicator,
     Observation,
+    Office,
     Organization,
     Person,
     Place,
@@ -22,26 +23,32 @@ class PlaceTranslation(TranslationOptions):
 
 @register(Person)
 class PersonTranslation(TranslationOptions):
-    fields = ("name", "honorific", "bio")
+    fields = ("name", "honorific", "bio", "editor_note")
     required_languages = {"en": ("name",)}
+
+
+@register(Office)
+class OfficeTranslation(TranslationOptions):
+    fields = ("title",)
+    required_languages = {"en": ("title",)}
 
 
 @register(Organization)
 class OrganizationTranslation(TranslationOptions):
-    fields = ("name", "acronym", "description")
+    fields = ("name", "acronym", "description", "editor_note")
     required_languages = {"en": ("name",)}
 
 
 @register(Source)
 class SourceTranslation(TranslationOptions):
     # Quotes stay in the source's own language; titles and notes are ours.
-    fields = ("title", "notes")
+    fields = ("title", "notes", "editor_note")
     required_languages = {"en": ("title",)}
 
 
 @register(Indicator)
 class IndicatorTranslation(TranslationOptions):
-    fields = ("name", "unit", "description")
+    fields = ("name", "unit", "description", "editor_note")
     required_languages = {"en": ("name",)}
 
 

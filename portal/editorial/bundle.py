@@ -34,6 +34,7 @@ from django.utils import translation
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
+from portal.core import workflow
 from portal.core.dates import PartialDate, Period, Precision
 from portal.core.models import Citation, Status
 from portal.core.resources import may_add, may_update
@@ -754,35 +755,11 @@ class Importer:
 
     def _check_sourced(self, report, record):
         """A record to publish has a citation with a quote, and so has each of
-        its measures and observations."""
-        if not Citation.objects.for_object(record).exclude(quote="").exists():
-            self.errors.append(
-                f"{report.section} “{report.slug}”: no citation with a quote; a "
-                "record is published only with its source."
-            )
-        for key in ("measures", "observations"):
-            label, owner_field, _identity = CHILDREN[key]
-            model = model_of(label)
-            if model is None or model._meta.get_field(
-                owner_field
-            ).related_model is not type(record):
-                continue
-            content_type = ContentType.objects.get_for_model(model)
-            rows = model.objects.filter(**{owner_field: record}).values_list(
-                "pk", flat=True
-            )
-            cited = set(
-                Citation.objects.filter(
-                    content_type=content_type, object_id__in=list(rows)
-                )
-                .exclude(quote="")
-                .values_list("object_id", flat=True)
-            )
-            if set(rows) - cited:
-                self.errors.append(
-                    f"{report.section} “{report.slug}”: {len(set(rows) - cited)} "
-                    f"of its {key} without a citation with a quote."
-                )
+        the rows it shows as facts of their own (measures, observations): the
+        workflow's rule (portal/core/workflow.py), as every path to publishing
+        applies it."""
+        for problem in workflow.unsourced(record):
+            self.errors.append(f"{report.section} “{report.slug}”: {problem}")
 
     # ---- duplicates ------------------------------------------------------
 

@@ -325,6 +325,9 @@ def _item_text(key, item):
     if key == "disagreements":
         ids = " ".join(str(pk) for pk in item["observations"])
         return f"{item['period_display']}: {ids}"
+    if key == "offices":
+        dates = item.get("dates_display")
+        return f"{item['display']} ({dates})" if dates else item["display"]
     return str(item)
 
 

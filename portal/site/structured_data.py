@@ -146,11 +146,21 @@ def organization_data(request, organization):
 
 
 def person_data(request, person):
+    # Only an office held now is a job title: a past one ("then Chairman")
+    # would tell machines the person holds it today.
+    current = person.current_offices
+    titles = [office.title for office in current]
+    employers = []
+    for office in current:
+        organization = office.public_organization
+        if organization is not None and organization not in employers:
+            employers.append(organization)
     data = {
         "@context": SCHEMA_ORG,
         "@type": "Person",
         "name": person.name,
-        "jobTitle": person.honorific,
+        "jobTitle": titles[0] if len(titles) == 1 else titles,
+        "worksFor": [_organization_ref(request, org) for org in employers],
         "description": person.bio,
         "url": _absolute(request, person),
         "nationality": _country(person.country),

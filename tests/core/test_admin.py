@@ -10,12 +10,14 @@ from tests.builders import (
     add_measure,
     add_milestone,
     add_observation,
+    add_office,
     add_participant,
     add_partner,
     cite,
     make_agreement,
     make_event,
     make_indicator,
+    make_person,
     make_place,
     make_project,
 )
@@ -30,6 +32,7 @@ MODELS = [model for model in admin.site._registry if model._meta.app_label in OU
 def one_of_each():
     event = make_event(place=make_place())
     add_participant(event)
+    add_office(make_person())
     project = make_project()
     add_partner(project)
     add_milestone(project)
@@ -45,6 +48,7 @@ def test_every_model_of_ours_is_in_the_admin():
     assert registered == {
         "Place",
         "Person",
+        "Office",
         "Organization",
         "Source",
         "Citation",
@@ -85,6 +89,7 @@ def test_changelists_do_not_run_a_query_per_row(
         add_milestone(project)
         cite(event)
         make_agreement(event=event)
+        add_office(make_person())
     add_observation(make_indicator())
     url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
     # 15, plus two every admin page pays: whether the editor has an authenticator
@@ -111,6 +116,8 @@ def test_saving_in_the_admin_records_who_created_and_changed(editor_client, edit
             "status": "draft",
             "portal-citation-content_type-object_id-TOTAL_FORMS": "0",
             "portal-citation-content_type-object_id-INITIAL_FORMS": "0",
+            "offices-TOTAL_FORMS": "0",
+            "offices-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302

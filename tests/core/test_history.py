@@ -272,7 +272,11 @@ def test_a_revision_of_several_records_made_before_the_fix_reverts_only_one(
         y = make_event(title="Y as it was")
         signed = make_agreement(event=x, title="Z as it was")
     legacy = versions(x)[0]
-    assert legacy.revision.version_set.count() == 5
+    # (Beside the records, the citations the builders give them.)
+    records = legacy.revision.version_set.exclude(
+        content_type__model__in=["citation", "source"]
+    )
+    assert records.count() == 5
     Person.objects.filter(pk=person.pk).update(name="P, renamed")
 
     save_in_admin(editor_client, x, title_en="X, edited")
@@ -501,7 +505,7 @@ def test_versions_are_compared_only_by_those_who_may_view_the_record(
 def test_rows_a_version_holds_none_of_are_left_as_they_are(editor_client):
     # Before issue 15 an agreement's history did not keep its citations.
     with reversion.create_revision():
-        agreement = make_agreement(title="As first saved")
+        agreement = make_agreement(title="As first saved", cited=False)
     citation = cite(agreement, quote="Added outside any version.")
     Agreement.objects.filter(pk=agreement.pk).update(title="Changed since")
     (version,) = versions(agreement)

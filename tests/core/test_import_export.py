@@ -21,6 +21,7 @@ from portal.core.dates import Precision
 from portal.core.models import (
     Indicator,
     Observation,
+    Office,
     Organization,
     Person,
     Place,
@@ -30,6 +31,7 @@ from portal.core.models import (
 from portal.core.resources import (
     IndicatorResource,
     ObservationResource,
+    OfficeResource,
     OrganizationResource,
     PersonResource,
     PlaceResource,
@@ -48,6 +50,7 @@ SAMPLE_FILES = {
     "places": (PlaceResource, Place),
     "organisations": (OrganizationResource, Organization),
     "people": (PersonResource, Person),
+    "offices": (OfficeResource, Office),
     "sources": (SourceResource, Source),
     "indicators": (IndicatorResource, Indicator),
     "events": (EventResource, Event),
@@ -411,7 +414,10 @@ def test_project_partners_are_organisations_with_their_roles(editor):
         ("government-of-china", "donor"),
         ("anama", "beneficiary"),
     ]
-    dataset = rows(headers, [*row, "anama:beneficiary; anama:investor"])
+    # A file that replaces the partners says so in its `replace` column.
+    dataset = rows(
+        [*headers, "replace"], [*row, "anama:beneficiary; anama:investor", "partners"]
+    )
     # (Two slugs: a file naming one record twice is refused whole.)
     bad = rows(headers, [*row, "anama"], ["aid-2", *row[1:], "anama:sponsor"])
     assert errors_of(run_import(ProjectResource, dataset, editor)) == []
@@ -421,6 +427,46 @@ def test_project_partners_are_organisations_with_their_roles(editor):
     ]
     result = run_import(ProjectResource, bad, editor)
     assert len(result.invalid_rows) == 2
+
+
+def test_a_reimported_file_keeps_the_partners_an_editor_added(editor):
+    import_samples(editor, ["places", "organisations", "events", "agreements"])
+    headers = ["slug", "title_en", "summary_en", "sector", "project_status"]
+    headers += ["direction", "partners"]
+    row = ["aid", "Aid", "Aid.", "education", "agreed", "cn_az"]
+    dataset = rows(headers, [*row, "government-of-china:donor"])
+    assert errors_of(run_import(ProjectResource, dataset, editor)) == []
+    project = Project.objects.get(slug="aid")
+    # Added in the admin, after the import.
+    project.partners.create(
+        organization=Organization.objects.get(slug="anama"), role="beneficiary"
+    )
+
+    # The same file again: nothing to do, nothing deleted.
+    result = run_import(ProjectResource, dataset, editor)
+    assert errors_of(result) == []
+    assert result.totals["skip"] == 1
+    assert [(p.organization.slug, p.role) for p in project.partners.all()] == [
+        ("government-of-china", "donor"),
+        ("anama", "beneficiary"),
+    ]
+    # A new partner in the file is added beside the editor's, first as the
+    # file orders it.
+    dataset = rows(headers, [*row, "anama:investor; government-of-china:donor"])
+    assert errors_of(run_import(ProjectResource, dataset, editor)) == []
+    assert [(p.organization.slug, p.role) for p in project.partners.all()] == [
+        ("anama", "investor"),
+        ("government-of-china", "donor"),
+        ("anama", "beneficiary"),
+    ]
+    # An export does not carry the instruction.
+    assert "replace" not in ProjectResource().export().headers
+    # A replace column naming something else is refused, naming it.
+    wrong = rows([*headers, "replace"], [*row, "government-of-china:donor", "places"])
+    result = run_import(ProjectResource, wrong, editor)
+    (invalid,) = result.invalid_rows
+    assert "“places” cannot be replaced" in invalid.field_specific_errors["replace"][0]
+    assert project.partners.count() == 3
 
 
 def test_observations_are_keyed_by_indicator_period_and_reporter(editor):
@@ -523,6 +569,8 @@ def test_a_contributor_cannot_change_an_existing_place(contributor, baku):
 
 
 def test_an_editor_publishes_through_an_import(editor_client, editor, baku):
+    # A record the editor has cited (nothing is published without a source).
+    make_event(slug="talks-in-baku", status=Status.DRAFT, cited=True, place=baku)
     dataset = rows(EVENT_HEADERS, good_event())
     preview = upload(editor_client, Event, csv_bytes(dataset), status="published")
     assert preview.context["confirm_form"].initial["status"] == "published"
@@ -534,7 +582,9 @@ def test_an_editor_publishes_through_an_import(editor_client, editor, baku):
 
 
 def test_an_update_keeps_the_status_unless_an_editor_chooses_one(editor, baku):
-    event = make_event(slug="talks-in-baku", status=Status.REVIEW, place=baku)
+    event = make_event(
+        slug="talks-in-baku", status=Status.REVIEW, place=baku, cited=True
+    )
     changed = good_event()
     changed[1] = "Renamed"
     run_import(EventResource, rows(EVENT_HEADERS, changed), editor)

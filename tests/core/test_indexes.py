@@ -57,6 +57,7 @@ EDITORS = {
     "portal/organization/": {"organization_name_en", "organization_updated_at"},
     "portal/source/": {"source_published_on"},
     "portal/citation/": {"citation_order"},
+    "portal/office/": {"office_order"},
     "editorial/correction/": {"correction_newest"},
 }
 

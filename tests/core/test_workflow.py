@@ -143,7 +143,7 @@ def test_a_contributor_may_read_published_records_in_the_admin(contributor_clien
 
 
 def test_an_editor_publishes_through_the_form(editor_client):
-    event = make_event(status=Status.REVIEW)
+    event = make_event(status=Status.REVIEW, cited=True)
     response = edit(editor_client, event, _publish="Save and publish")
     assert response.status_code == 302
     event.refresh_from_db()
@@ -152,7 +152,8 @@ def test_an_editor_publishes_through_the_form(editor_client):
 
 
 def test_an_editor_publishes_returns_and_archives_with_actions(editor_client):
-    first, second = make_event(status=Status.REVIEW), make_event(status=Status.DRAFT)
+    first = make_event(status=Status.REVIEW, cited=True)
+    second = make_event(status=Status.DRAFT, cited=True)
     run_action(editor_client, "publish", first, second)
     assert set(Event.objects.values_list("status", flat=True)) == {Status.PUBLISHED}
     first.refresh_from_db()
@@ -206,7 +207,7 @@ def test_the_review_queue_lists_records_oldest_first_with_their_sender(
 
 
 def test_a_scheduled_record_appears_at_its_time_and_not_before(client, editor_client):
-    event = make_event(status=Status.REVIEW, title="Scheduled talks")
+    event = make_event(status=Status.REVIEW, title="Scheduled talks", cited=True)
     at = timezone.now() + datetime.timedelta(hours=3)
     edit(
         editor_client,

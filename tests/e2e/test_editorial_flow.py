@@ -4,6 +4,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from portal.core.models import Source
+
 PASSWORD = "a-long-test-password"
 
 
@@ -53,11 +55,29 @@ def test_a_contributors_draft_is_reviewed_published_and_read(
     reader = browser.new_context(base_url=live_server.url).new_page()
     assert reader.goto("/en/events/freight-talks-in-baku/").status == 404
 
-    # Alice finds it in the review queue and publishes it.
+    # Alice finds it in the review queue. Without a source it is not
+    # published: she cites the report it comes from, and publishes it.
+    Source.objects.create(
+        title="Freight report", slug="freight-report", kind="report", status="published"
+    )
     sign_in(page, "alice")
     queue = page.locator("#review-queue")
     assert "bob" in queue.inner_text()
     queue.get_by_role("link", name="Freight talks in Baku").click()
+    page.locator("input[name=_publish]").last.click()
+    expect(page.locator(".errornote")).to_be_visible()
+    assert (
+        "has no citation with a quote"
+        in page.locator("main, #content").first.inner_text()
+    )
+    citations = page.locator("#portal-citation-content_type-object_id-group")
+    citations.get_by_text("Add another Citation").click()
+    citations.locator(".select2-selection").first.click()
+    page.locator(".select2-container--open .select2-search__field").fill("Freight")
+    page.locator(".select2-results__option", has_text="Freight report").click()
+    citations.locator("textarea[name$='-quote']").first.fill(
+        "Officials discussed Middle Corridor freight in Baku."
+    )
     page.locator("input[name=_publish]").last.click()
     page.wait_for_url(f"**{reverse('admin:events_event_changelist')}")
 
@@ -67,5 +87,8 @@ def test_a_contributors_draft_is_reviewed_published_and_read(
         "Freight talks in Baku"
     )
     assert "October 2025" in reader.locator("main").inner_text()
+    assert "Officials discussed Middle Corridor freight in Baku." in (
+        reader.locator("main").inner_text()
+    )
     reader.context.close()
     assert browser_errors == []

@@ -13,8 +13,15 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from events.models import Agreement, Event
-from portal.core.models import Citation, Indicator, Observation, Organization, Person
+from events.models import Agreement, Event, Participation
+from portal.core.models import (
+    Citation,
+    Indicator,
+    Observation,
+    Office,
+    Organization,
+    Person,
+)
 from portal.editorial.management.commands.load_seed import SEED, read_seed
 from projects.models import Project
 
@@ -305,3 +312,65 @@ def test_a_record_referring_to_a_later_one_is_refused(seed_copy, db, monkeypatch
     ):
         call_command("load_seed", "--interview-only", verbosity=0)
     assert not Event.objects.exists()
+
+
+# Nothing published without a source; offices with their dates.
+
+
+def test_a_seed_record_without_a_quoted_citation_stops_the_load(
+    seed_copy, db, monkeypatch
+):
+    directory, edit = seed_copy
+    edit("people", lambda people: people[1].update(citations=[]))
+    monkeypatch.setattr(
+        "portal.editorial.management.commands.load_seed.SEED", directory, raising=True
+    )
+    with pytest.raises(CommandError) as refused:
+        call_command("load_seed", verbosity=0)
+    message = str(refused.value)
+    assert message.startswith("people “heydar-aliyev”: “Heydar Aliyev” has no")
+    assert not Person.objects.exists()
+
+
+def test_the_seed_publishes_each_record_once_its_citations_are_in_place(seeded):
+    for model in PUBLISHABLE:
+        for record in model.objects.all():
+            assert record.status == "published"
+            assert any(c.quote.strip() for c in record.citations.all()), record
+    for observation in Observation.objects.all():
+        assert any(c.quote.strip() for c in observation.citations.all())
+
+
+def test_past_offices_are_past_without_dates_the_interview_does_not_give(seeded):
+    for slug in ("jiang-zemin", "li-peng", "heydar-aliyev"):
+        (office,) = Office.objects.filter(person__slug=slug)
+        assert office.ended and office.is_past, slug
+        assert office.start is None and office.end is None, slug
+        assert office.citations.exists(), slug
+    jiang = Person.objects.get(slug="jiang-zemin")
+    assert jiang.honorific == ""
+    assert jiang.short_title == "then Chairman of the People's Republic of China"
+    ilham = Office.objects.get(person__slug="ilham-aliyev")
+    assert not ilham.is_past and ilham.dates_display == "since 2003"
+
+
+def test_every_office_and_participant_cites_the_interview(seeded):
+    for office in Office.objects.all():
+        assert office.citations.exists(), office
+    for participation in Participation.objects.all():
+        assert participation.citations.exists(), participation
+
+
+def test_the_office_copied_from_an_old_short_title_gives_way_to_the_seeds(db):
+    load()
+    heydar = Person.objects.get(slug="heydar-aliyev")
+    # As migration portal 0016 left a database loaded from the older seed.
+    old = "National leader of Azerbaijan; President of Azerbaijan 1993–2003"
+    Person.objects.filter(pk=heydar.pk).update(honorific_en=old)
+    Office.objects.create(person=heydar, title=old)
+    load()
+    heydar.refresh_from_db()
+    assert heydar.honorific == "National leader of Azerbaijan"
+    assert [office.title for office in heydar.offices.all()] == [
+        "President of Azerbaijan"
+    ]

@@ -1,12 +1,16 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
 from events.models import EventKind
 from portal.core.dates import Precision
+from portal.core.models import Status
 from tests.builders import (
+    add_office,
     add_participant,
     cite,
     make_agreement,
@@ -15,6 +19,7 @@ from tests.builders import (
     make_person,
     make_place,
     make_project,
+    make_source,
 )
 
 pytestmark = pytest.mark.django_db
@@ -193,3 +198,54 @@ def test_the_text_filter_folds_case_and_azerbaijani_letters(client, query):
     talks.save()
     make_event(title="Other talks")
     assert listed(client, f"q={query}") == {talks.slug}
+
+
+def test_each_participant_shows_its_own_sources(client):
+    event = make_event(slug="talks")
+    person = make_person(name="Su Hui")
+    participation = add_participant(event, person, role="Vice Chairman")
+    cite(participation, make_source(title="The interview"), quote="Su Hui paid a visit")
+    hidden = add_participant(event, make_person(name="Ali Asadov"), role="Premier")
+    cite(hidden, make_source(title="Unpublished notes", status=Status.DRAFT))
+    html = client.get(event.get_absolute_url()).text
+    participants = html.split('id="participants-heading"')[1].split("</section>")[0]
+    assert "Su Hui paid a visit" in participants
+    assert "The interview" in participants
+    assert "Unpublished notes" not in html
+    record = client.get("/api/v1/events/talks/").json()
+    cited = {p["person"]["name"]: p["citations"] for p in record["participants"]}
+    assert cited["Su Hui"][0]["quote"] == "Su Hui paid a visit"
+    assert cited["Ali Asadov"] == []
+
+
+def test_a_participant_without_a_role_is_named_by_their_offices(client):
+    event = make_event()
+    person = make_person(name="Jiang Zemin")
+    add_office(person, title="Chairman of the People's Republic of China", ended=True)
+    add_participant(event, person, role="")
+    html = client.get(event.get_absolute_url()).text.replace("&#x27;", "'")
+    assert "Jiang Zemin</a>, then Chairman of the People's Republic of China" in html
+    with translation.override("zh-hans"):
+        person.offices.update(title_zh_hans="中华人民共和国主席")
+        html = client.get(event.get_absolute_url()).text
+    assert "时任中华人民共和国主席" in html
+
+
+def test_the_event_page_keeps_its_queries_with_participants_citations(
+    client, django_assert_num_queries
+):
+    event = make_event()
+    for number in range(2):
+        person = make_person(name=f"Person {number}")
+        add_office(person)
+        cite(add_participant(event, person))
+    url = event.get_absolute_url()
+    client.get(url)
+    with CaptureQueriesContext(connection) as two:
+        client.get(url)
+    for number in range(2, 8):
+        person = make_person(name=f"Person {number}")
+        add_office(person)
+        cite(add_participant(event, person))
+    with django_assert_num_queries(len(two.captured_queries)):
+        client.get(url)

@@ -172,7 +172,9 @@ def test_publishing_with_the_admin_action_reaches_the_cached_list(
     reader, editor_client, seeded
 ):
     url = reverse("events:list")
-    draft = make_event(title="Published by the action", status=Status.REVIEW)
+    draft = make_event(
+        title="Published by the action", status=Status.REVIEW, cited=True
+    )
     assert "Published by the action" not in get(reader, url)[0].text
     response = editor_client.post(
         reverse("admin:events_event_changelist"),

@@ -7,8 +7,11 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("projects", "0008_measures")]
-AFTER = [("projects", "0010_remove_capacity_investment")]
+BEFORE = [("projects", "0008_measures"), ("portal", "0016_source_publisher_name")]
+AFTER = [
+    ("projects", "0010_remove_capacity_investment"),
+    ("portal", "0016_source_publisher_name"),
+]
 
 
 def migrate(targets):

@@ -24,6 +24,7 @@ from portal.opendata.downloads import read_csv
 from tests.builders import (
     add_milestone,
     add_observation,
+    add_office,
     add_participant,
     add_partner,
     cite,
@@ -57,6 +58,7 @@ def records():
     person = make_person(
         name=text("Person"), slug="tricky-person", honorific=text("Position")
     )
+    office = add_office(person, title=text("Office"))
     organization = make_organization(
         name=text("Organisation"),
         slug="tricky-organisation",
@@ -70,6 +72,7 @@ def records():
         slug="tricky-event",
         summary=text("Summary"),
         body=text("Body"),
+        editor_note=text("Reasoning"),
         place=place,
         date=datetime.date(2025, 9, 15),
     )
@@ -101,6 +104,7 @@ def records():
     for record in (event, agreement, project, person, organization, indicator):
         cite(record, source, quote=text("Quote"))
     cite(observation, source, quote=text("Quote"))
+    cite(office, source, quote=text("Quote"))
 
 
 # HTML -------------------------------------------------------------------------
@@ -143,6 +147,7 @@ HTML_PAGES = {
         "Project",
         "Source",
         "Quote",
+        "Reasoning",
     ],
     "/en/agreements/": ["Agreement", "Terms"],
     "/en/agreements/tricky-agreement/": [
@@ -165,7 +170,15 @@ HTML_PAGES = {
         "Quote",
     ],
     "/en/people/": ["Person", "Position"],
-    "/en/people/tricky-person/": ["Person", "Position", "Event", "Role", "Agreement"],
+    "/en/people/tricky-person/": [
+        "Person",
+        "Position",
+        "Office",
+        "Quote",
+        "Event",
+        "Role",
+        "Agreement",
+    ],
     "/en/organisations/": ["Organisation"],
     "/en/organisations/tricky-organisation/": [
         "Organisation",
@@ -267,7 +280,8 @@ def test_json_ld_gives_the_text_as_written(client, records):
         text("Person"),
         text("Organisation"),
     ]
-    assert json_ld(client, "/en/people/tricky-person/")["jobTitle"] == text("Position")
+    # The job title is the office held now, not the short title.
+    assert json_ld(client, "/en/people/tricky-person/")["jobTitle"] == text("Office")
     organization = json_ld(client, "/en/organisations/tricky-organisation/")
     assert organization["description"] == text("Description")
 

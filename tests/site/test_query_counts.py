@@ -276,7 +276,8 @@ def test_every_api_list_makes_as_many_queries_at_any_size(client, uncached):
     world = World()
     world.add(2)
     # 14: a filtered project list, whose partners, milestones and measures
-    # each bring their own citations (a query per kind of row).
+    # each bring their own citations (a query per kind of row); an events
+    # list, with its participants' own citations and their people's offices.
     assert_bounded(grown(client, world, api_urls(world)), ceiling=14)
 
 

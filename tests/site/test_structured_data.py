@@ -14,6 +14,7 @@ from django.utils import translation
 from portal.core.dates import Precision
 from portal.core.models import OrganizationKind, Status
 from tests.builders import (
+    add_office,
     add_participant,
     make_country,
     make_event,
@@ -171,9 +172,11 @@ def test_an_unpublished_parent_organisation_is_not_named(client):
 def test_person_pages_describe_the_person(client):
     person = make_person(
         name="Lu Mei",
-        honorific="Ambassador of the PRC to Azerbaijan",
+        honorific="Ambassador",
         country=make_country(name="China", code="CN"),
     )
+    # The job title is the office held now (tests/site/test_offices_on_pages.py).
+    add_office(person, title="Ambassador of the PRC to Azerbaijan")
 
     data = json_ld(client, person.get_absolute_url())
 

@@ -21,6 +21,7 @@ from portal.core.models.indicators import (
 )
 from portal.core.models.reference import (
     Citation,
+    Office,
     Organization,
     OrganizationKind,
     Person,
@@ -29,6 +30,7 @@ from portal.core.models.reference import (
     Side,
     Source,
     SourceKind,
+    person_offices,
     public_citations,
 )
 
@@ -39,6 +41,7 @@ __all__ = [
     "Currency",
     "Indicator",
     "Observation",
+    "Office",
     "Organization",
     "OrganizationKind",
     "PartialDatesMixin",
@@ -57,6 +60,7 @@ __all__ = [
     "Status",
     "WorkflowModel",
     "group_series",
+    "person_offices",
     "public_citations",
     "public_or_none",
     "published_q",

@@ -6,10 +6,12 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import OrderBy
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.core.dates import PartialDate, truncate
+from portal.core.markdown import MARKDOWN_HELP
 
 
 class Status(models.TextChoices):
@@ -111,6 +113,20 @@ class WorkflowModel(TimestampedModel):
     submitted_at = models.DateTimeField(
         _("sent for review at"), null=True, blank=True, editable=False
     )
+    editor_note = models.TextField(
+        _("editor's note"),
+        blank=True,
+        help_text=format_lazy(
+            "{} {}",
+            _(
+                "Shown to readers under the heading “Editor's note”: the editors' "
+                "reasoning, not a fact (“The interview does not name the "
+                "company.”). Facts go in the summary and the text, with their "
+                "sources."
+            ),
+            MARKDOWN_HELP,
+        ),
+    )
     # Bumped on every save; a form holding an older number is refused, so two
     # people editing one record cannot silently overwrite each other.
     version = IntegerVersionField(
@@ -152,6 +168,11 @@ class Publishable(WorkflowModel):
         ),
     )
     citations = GenericRelation("portal.Citation")
+
+    # The rows a record shows as facts of their own (an indicator's
+    # observations): each needs a quoted citation of its own before the record
+    # is published (portal/core/workflow.py).
+    cited_rows = ()
 
     class Meta(WorkflowModel.Meta):
         abstract = True

@@ -46,8 +46,11 @@ class Qualifier(models.TextChoices):
 
 
 class Rank(models.TextChoices):
-    """How an editor weighs one value against the others reported for the same
-    period (Wikidata's statement ranks)."""
+    """How an editor weighs one value of a fact against the others reported
+    for it (Wikidata's statement ranks): of an indicator's values for the same
+    period, or of a project's measures of one kind. The preferred one is shown
+    first; a deprecated one is known to be wrong or outdated and is kept only
+    so readers see it was reported."""
 
     PREFERRED = "preferred", _("Preferred")
     NORMAL = "normal", _("Normal")
@@ -116,6 +119,9 @@ class Indicator(Publishable):
     )
 
     objects = IndicatorQuerySet.as_manager()
+
+    # Each observation is a figure readers see: it needs its own citation.
+    cited_rows = ("observations",)
 
     # What search reads (portal/core/search.py), by weight: the site search,
     # the lists' text filter and the admin's search, stored per row on

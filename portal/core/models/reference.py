@@ -1,7 +1,9 @@
 """Reference data shared by events and projects: places, people, organisations,
 sources and the citations that tie a source to any record."""
 
-from django.contrib.contenttypes.fields import GenericForeignKey
+import datetime
+
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -183,17 +185,31 @@ def _first(queryset, limit):
     return queryset[:limit] if limit else queryset
 
 
+def person_offices(lookup="offices"):
+    """Prefetches people's offices, with their organisations (shown through
+    `public_organization`) and public citations: what a person's page, a list
+    row, a participant row, JSON-LD and the API show of them."""
+    return Prefetch(
+        lookup,
+        queryset=Office.objects.select_related("organization").prefetch_related(
+            public_citations()
+        ),
+    )
+
+
 class PersonQuerySet(PublishableQuerySet):
     def for_list(self):
-        """What a list row shows: the country."""
-        return self.select_related("country")
+        """What a list row shows: the country and the offices."""
+        return self.select_related("country").prefetch_related(person_offices())
 
     def for_detail(self, related_limit=None):
         """People with what their page and the API show, each relation limited
-        to what readers may see: the country, the published events they took
-        part in (the first `related_limit` of them), the public citations."""
+        to what readers may see: the country, the offices, the published
+        events they took part in (the first `related_limit` of them), the
+        public citations."""
         events = _related_model(self, "events").objects.published()
         return self.select_related("country").prefetch_related(
+            person_offices(),
             Prefetch(
                 "events",
                 queryset=_first(events.for_list(), related_limit),
@@ -206,12 +222,15 @@ class PersonQuerySet(PublishableQuerySet):
 class Person(Publishable):
     name = models.CharField(_("name"), max_length=200)
     honorific = models.CharField(
-        _("position"),
+        _("short title"),
         max_length=300,
         blank=True,
         help_text=_(
-            "Current or best-known position, e.g. 'President of Azerbaijan'. The role "
-            "someone held at a given event goes on the event's participant row."
+            "Shown beside the name in lists, e.g. 'President of Azerbaijan' or "
+            "'National leader of Azerbaijan'. Write it so it stays true: leave it "
+            "empty for someone whose office is past (lists then say 'then …'). "
+            "Offices held, with their dates, go under Offices; the role someone "
+            "held at a given event goes on the event's participant row."
         ),
     )
     country = models.ForeignKey(
@@ -252,6 +271,30 @@ class Person(Publishable):
 
     def get_absolute_url(self):
         return reverse("people:detail", kwargs={"slug": self.slug})
+
+    @property
+    def current_offices(self):
+        """The offices held now (from the prefetched offices)."""
+        return [office for office in self.offices.all() if not office.is_past]
+
+    @property
+    def short_title(self):
+        """What lists show beside the name: the short title, or else the
+        offices held now, or else the latest past office ("then …")."""
+        if self.honorific:
+            return self.honorific
+        offices = list(self.offices.all())
+        current = [office for office in offices if not office.is_past]
+        if current:
+            return "; ".join(office.title for office in current)
+        return offices[0].display if offices else ""
+
+    @property
+    def shows_honorific(self):
+        """Whether the page shows the short title beside the offices: not
+        when it only repeats an office's title."""
+        titles = {office.title for office in self.offices.all()}
+        return bool(self.honorific) and self.honorific not in titles
 
 
 class OrganizationKind(models.TextChoices):
@@ -378,6 +421,119 @@ class Organization(Publishable):
     def public_parent(self):
         """The organisation this one is part of, if readers may see it."""
         return public_or_none(self.parent)
+
+
+class Office(PartialDatesMixin, TimestampedModel):
+    """A position a person holds or held, with its dates as far as the sources
+    give them and the citations that support it."""
+
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="offices",
+    )
+    title = models.CharField(
+        _("office"),
+        max_length=300,
+        help_text=_(
+            "As the sources name it, without 'then' or 'former': 'Chairman of the "
+            "People's Republic of China'. Readers see 'then …' for a past office."
+        ),
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="offices",
+        help_text=_("The body the office belongs to, when it has a record."),
+    )
+    start, start_precision, start_approximate = precision_fields(
+        _("from"),
+        required=False,
+        help_text=_("Leave empty when the sources do not say when it began."),
+    )
+    end, end_precision, end_approximate = precision_fields(
+        _("until"),
+        required=False,
+        help_text=_("Leave empty when the sources do not say when it ended."),
+    )
+    ended = models.BooleanField(
+        _("past office"),
+        default=False,
+        help_text=_(
+            "Tick when the sources show the office is no longer held but give no "
+            "end date ('then Chairman'). An end date in the past makes it past too."
+        ),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers are listed first.")
+    )
+    citations = GenericRelation("portal.Citation")
+
+    partial_dates = ("start", "end")
+
+    class Meta:
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__isnull=True)
+                | Q(end__isnull=True)
+                | Q(end__gte=models.F("start")),
+                name="office_end_after_start",
+            ),
+        ]
+        indexes = [
+            # The admin changelist of offices, in their order. (A person's own
+            # offices come by the person index.)
+            models.Index(fields=["position", "id"], name="office_order"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.person.get_absolute_url()
+
+    @property
+    def is_past(self):
+        """Known to be no longer held: marked so, or ended before today."""
+        if self.ended:
+            return True
+        end = self.partial_date("end")
+        return end is not None and end.last_day < datetime.date.today()
+
+    @property
+    def public_organization(self):
+        """The organisation the office belongs to, if readers may see it."""
+        return public_or_none(self.organization)
+
+    @property
+    def display(self):
+        """The office as readers see it named: "then …" when past."""
+        if self.is_past:
+            return _("then %(office)s") % {"office": self.title}
+        return self.title
+
+    @property
+    def dates_display(self):
+        """When it was held, as far as known: "1993–2003", "since 2003",
+        "until 2003", "from 1993"; "" when no date is known."""
+        start = self.partial_date("start")
+        end = self.partial_date("end")
+        if start and end:
+            return f"{start.display()}–{end.display()}"
+        if end:
+            return _("until %(date)s") % {"date": end.display()}
+        if start and self.is_past:
+            return _("from %(date)s") % {"date": start.display()}
+        if start:
+            return _("since %(date)s") % {"date": start.display()}
+        return ""
 
 
 class SourceKind(models.TextChoices):
@@ -552,6 +708,7 @@ def public_citations(lookup="citations"):
 
 __all__ = [
     "Citation",
+    "Office",
     "Organization",
     "OrganizationKind",
     "Person",

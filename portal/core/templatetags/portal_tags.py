@@ -1,7 +1,8 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from modeltranslation.translator import translator
@@ -126,3 +127,32 @@ def lang_of(record, field):
     """The language the field is shown in: the reader's, or English as fallback."""
     language = get_language() or "en"
     return language if _localized(record, field, language) else "en"
+
+
+@register.simple_tag
+def office(office, dates=True):
+    """An office as readers see it: its title in their language, "then …"
+    when it is past (时任…, o zamankı …), and when it was held as far as the
+    sources say ("since 2003")."""
+    title = tr(office, "title")
+    if office.is_past:
+        # The pattern escaped, then the title (HTML, escaped once) put in.
+        title = mark_safe(conditional_escape(_("then %(office)s")) % {"office": title})
+    held = office.dates_display if dates else ""
+    if held:
+        return format_html('{} <span class="dates">({})</span>', title, held)
+    return title
+
+
+@register.filter
+def person_title(person):
+    """What a list shows beside a person's name (Person.short_title): the
+    short title, or else the offices held now, or else the first past office
+    as "then …"."""
+    if person.honorific:
+        return tr(person, "honorific")
+    offices = list(person.offices.all())
+    current = [item for item in offices if not item.is_past]
+    if current:
+        return format_html_join("; ", "{}", ((tr(item, "title"),) for item in current))
+    return office(offices[0], dates=False) if offices else ""

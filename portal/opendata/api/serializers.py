@@ -23,6 +23,7 @@ from portal.core.models import (
     Citation,
     Indicator,
     Observation,
+    Office,
     Organization,
     Person,
     Place,
@@ -156,13 +157,64 @@ class RecordSerializer(LinksSerializer):
 # The records.
 
 
+class OfficeSerializer(serializers.ModelSerializer):
+    organization = serializers.SerializerMethodField(
+        help_text="The organisation the office belongs to, if published."
+    )
+    current = serializers.SerializerMethodField(
+        help_text="False for an office known to be past (ended, or an end date "
+        "before today)."
+    )
+    display = serializers.CharField(
+        read_only=True,
+        help_text="The office as the site names it: “then …” when past.",
+    )
+    dates_display = serializers.CharField(
+        read_only=True, help_text="When it was held, as far as known; may be empty."
+    )
+    start_display = serializers.SerializerMethodField()
+    end_display = serializers.SerializerMethodField()
+    citations = CitationSerializer(source="public_citations", many=True, read_only=True)
+
+    class Meta:
+        model = Office
+        fields = (
+            "title",
+            "display",
+            "organization",
+            *partial_date_fields("start"),
+            *partial_date_fields("end"),
+            "ended",
+            "current",
+            "dates_display",
+            "citations",
+        )
+
+    @extend_schema_field(OrganizationLinkSerializer(allow_null=True))
+    def get_organization(self, obj):
+        organization = obj.public_organization
+        if organization is None:
+            return None
+        return OrganizationLinkSerializer(organization, context=self.context).data
+
+    def get_current(self, obj) -> bool:
+        return not obj.is_past
+
+    def get_start_display(self, obj) -> str:
+        return obj.format_date("start")
+
+    def get_end_display(self, obj) -> str:
+        return obj.format_date("end")
+
+
 class ParticipantSerializer(serializers.ModelSerializer):
     person = PersonLinkSerializer(read_only=True)
     side_label = serializers.CharField(source="get_side_display", read_only=True)
+    citations = CitationSerializer(source="public_citations", many=True, read_only=True)
 
     class Meta:
         model = Participation
-        fields = ("person", "role", "side", "side_label")
+        fields = ("person", "role", "side", "side_label", "citations")
 
 
 class EventSerializer(RecordSerializer):
@@ -194,6 +246,7 @@ class EventSerializer(RecordSerializer):
             "title",
             "summary",
             "body",
+            "editor_note",
             "kind",
             "kind_label",
             *partial_date_fields("date"),
@@ -240,6 +293,7 @@ class AgreementSerializer(RecordSerializer):
             "title",
             "summary",
             "body",
+            "editor_note",
             "kind",
             "kind_label",
             "legal_status",
@@ -391,6 +445,7 @@ class ProjectSerializer(RecordSerializer):
             "title",
             "summary",
             "body",
+            "editor_note",
             "sector",
             "status",
             "status_label",
@@ -417,6 +472,7 @@ class ProjectSerializer(RecordSerializer):
 
 class PersonSerializer(RecordSerializer):
     country = PlaceLinkSerializer(read_only=True, allow_null=True)
+    offices = OfficeSerializer(many=True, read_only=True)
     events = EventLinkSerializer(source="public_events", many=True, read_only=True)
 
     class Meta:
@@ -428,8 +484,10 @@ class PersonSerializer(RecordSerializer):
             "html_url",
             "name",
             "honorific",
+            "offices",
             "country",
             "bio",
+            "editor_note",
             "events",
             "citations",
             "published_at",
@@ -459,6 +517,7 @@ class OrganizationSerializer(RecordSerializer):
             "parent",
             "website",
             "description",
+            "editor_note",
             "citations",
             "published_at",
             "updated_at",
@@ -519,6 +578,7 @@ class SourceSerializer(LinksSerializer):
             *partial_date_fields("published_on"),
             "language",
             "notes",
+            "editor_note",
             "updated_at",
         )
 
@@ -681,6 +741,7 @@ class IndicatorSerializer(RecordSerializer):
             "description",
             "component_of",
             "components",
+            "editor_note",
             "observations",
             "series",
             "disagreements",

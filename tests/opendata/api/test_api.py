@@ -393,7 +393,8 @@ class World:
 
 
 MAX_QUERIES = {
-    "events": 8,
+    # Participants' own citations and their people's offices: two queries.
+    "events": 10,
     "agreements": 6,
     # Partners, milestones and measures each bring their own citations.
     "projects": 12,

@@ -22,13 +22,14 @@ from pathlib import Path
 
 import reversion
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from portal.core import history
 from portal.core.dates import PartialDate, Period
-from portal.core.models import Status
+from portal.core.models import Citation, Office, Person, Status
 from portal.editorial.bundle import FORMAT, BundleError, import_bundle, read
 
 SEED = Path(settings.BASE_DIR) / "portal" / "seed"
@@ -59,6 +60,7 @@ FILES = {
         "parent",
         "website",
         "description",
+        "editor_note",
         "citations",
     },
     "source": {
@@ -70,8 +72,18 @@ FILES = {
         "published_on",
         "language",
         "notes",
+        "editor_note",
     },
-    "people": {"slug", "name", "honorific", "country", "bio", "citations"},
+    "people": {
+        "slug",
+        "name",
+        "honorific",
+        "offices",
+        "country",
+        "bio",
+        "editor_note",
+        "citations",
+    },
     "events": {
         "slug",
         "title",
@@ -82,6 +94,7 @@ FILES = {
         "place",
         "participants",
         "organizations",
+        "editor_note",
         "citations",
     },
     "agreements": {
@@ -94,6 +107,7 @@ FILES = {
         "event",
         "parties",
         "agreement_status",
+        "editor_note",
         "citations",
     },
     "projects": {
@@ -114,6 +128,7 @@ FILES = {
         "events",
         "agreements",
         "featured",
+        "editor_note",
         "citations",
     },
     "indicators": {
@@ -122,13 +137,15 @@ FILES = {
         "unit",
         "currency",
         "description",
+        "editor_note",
         "citations",
         "observations",
     },
 }
 # The rows a record owns, by the key that lists them.
 ROWS = {
-    "participants": {"person", "role", "side"},
+    "offices": {"title", "organization", "start", "end", "ended", "citations"},
+    "participants": {"person", "role", "side", "citations"},
     "partners": {
         "organization",
         "role",
@@ -165,7 +182,16 @@ ROWS = {
 }
 COMMENT_KEY = "//"
 # Keys that hold a partial date ("1994", "2025-09", "c. 2025"…).
-DATES = {"published_on", "date", "signed_on", "start_date", "end_date", "as_of"}
+DATES = {
+    "published_on",
+    "date",
+    "signed_on",
+    "start_date",
+    "end_date",
+    "as_of",
+    "start",
+    "end",
+}
 
 ENGLISH = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -251,6 +277,42 @@ def _citations(record):
             yield from row.get("citations", [])
 
 
+def drop_copied_offices(seed):
+    """The migration that brought offices (portal 0018) copied each person's
+    short title into an office of that title, undated and uncited. Where the
+    seed now gives a seed person other offices, that copy goes: it was the old
+    short title, not an office the seed holds. Returns how many went."""
+    office_type = ContentType.objects.get_for_model(Office)
+    dropped = 0
+    for record in seed["people"]:
+        person = Person.objects.filter(slug=record["slug"]).first()
+        offices = record.get("offices", [])
+        if person is None or not offices:
+            continue
+        old = person.honorific_en
+        titles = {
+            office["title"]["en"]
+            if isinstance(office["title"], dict)
+            else office["title"]
+            for office in offices
+        }
+        if not old or old in titles:
+            continue
+        copies = Office.objects.filter(
+            person=person, title_en=old, start__isnull=True, end__isnull=True
+        ).exclude(ended=True)
+        copies = copies.exclude(
+            pk__in=Citation.objects.filter(content_type=office_type).values("object_id")
+        )
+        for copy in copies:
+            with reversion.create_revision():
+                reversion.set_comment("Short title replaced by the seed's offices")
+                copy.delete()
+                reversion.add_to_revision(person)
+            dropped += 1
+    return dropped
+
+
 def as_bundle(seed):
     """The seed as a records bundle (portal/editorial/bundle.py): each
     citation's quote key resolved to the interview, its quote and its locator
@@ -286,6 +348,10 @@ def as_bundle(seed):
     for name in FILES:
         records = seed[name] if isinstance(seed[name], list) else [seed[name]]
         bundle[name] = [resolved(record) for record in records]
+    for record in bundle["people"]:
+        # No short title: none in any language (a past office is shown as
+        # "then …" from the person's offices instead).
+        record.setdefault("honorific", dict.fromkeys(LANGUAGES, ""))
     # The indicators' order on the site is the files' order.
     for position, record in enumerate(bundle["indicators"]):
         record["position"] = position
@@ -310,12 +376,14 @@ class Command(BaseCommand):
         research = [] if options["interview_only"] else sorted(RESEARCH.glob("*.json"))
         names = ["Seed records"]
         names += [f"Researched records ({path.name})" for path in research]
-        bundles = [as_bundle(read_seed())] + [read_bundle(path) for path in research]
+        seed = read_seed()
+        bundles = [as_bundle(seed)] + [read_bundle(path) for path in research]
         # Every record the load creates or changes gets a version in its
         # history, one revision per record (portal/editorial/bundle.py).
         reports = []
         try:
             with transaction.atomic():
+                dropped = drop_copied_offices(seed)
                 for bundle in bundles:
                     reports.append(import_bundle(bundle, status=Status.PUBLISHED))
         except BundleError as error:
@@ -337,5 +405,9 @@ class Command(BaseCommand):
                 verbosity=0,
             )
         if options["verbosity"] > 0:
+            if dropped:
+                self.stdout.write(
+                    f"Short titles copied into offices, dropped: {dropped}"
+                )
             for name, report in zip(names, reports, strict=True):
                 self.stdout.write(f"{name}: {report.summary()}")
