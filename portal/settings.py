@@ -114,6 +114,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # The search documents' tsvector field and GIN indexes (portal/search/).
+    "django.contrib.postgres",
     "django_filters",
     "rest_framework",
     "drf_spectacular",
@@ -133,6 +135,8 @@ INSTALLED_APPS = [
     "portal.ops",
     # Counts for the limits (API, corrections form, sign-in), in the database.
     "portal.ops.limits",
+    # The site search's stored documents, read by the search page.
+    "portal.search",
     "portal.site",
     "portal.opendata",
     "portal.editorial",

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = ROOT / "pyproject.toml"
 # The project's wiring, above every layer; everything else in portal/ is in one.
 WIRING = {"__init__", "settings", "urls", "wsgi", "asgi"}
-LAYERS = {"core", "site", "opendata", "editorial", "ops"}
+LAYERS = {"core", "site", "opendata", "editorial", "ops", "search"}
 
 
 def test_no_module_imports_from_a_layer_above_or_beside_it(monkeypatch):

@@ -1,12 +1,13 @@
 """The site search page (/<lang>/search/): the kinds of record it shows, in
-the order it shows them, over the search machinery of portal/core/search.py."""
+the order it shows them, over the search of portal/search/query.py (stored
+documents on PostgreSQL, portal/core/search.py's matching on SQLite)."""
 
 from dataclasses import dataclass
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, Window
 from django.shortcuts import render
+from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext_lazy
 
 from events.models import Agreement, Event
@@ -18,9 +19,9 @@ from portal.core.search import (
     clean_query,
     make_hit,
     query_words,
-    search_queryset,
 )
 from portal.core.views import reads_query
+from portal.search.query import capped, search_queryset, with_total
 from projects.models import Project
 
 KINDS = (
@@ -41,10 +42,31 @@ class Group:
     kind: Kind
     count: int
     hits: list
+    # More match than are counted (and listed): the count is shown as "500+".
+    capped: bool = False
 
     @property
     def more(self):
-        return self.count > len(self.hits)
+        return self.capped or self.count > len(self.hits)
+
+
+def _group(kind, count, hits):
+    shown, more = capped(count, kind.model)
+    return Group(kind, shown, hits, more)
+
+
+class CappedPaginator(Paginator):
+    """Pages of the results a search lists (at most LIST_LIMIT on PostgreSQL)."""
+
+    def __init__(self, object_list, per_page, model):
+        super().__init__(object_list, per_page)
+        self.model = model
+        self.capped = False
+
+    @cached_property
+    def count(self):
+        shown, self.capped = capped(Paginator.count.func(self), self.model)
+        return shown
 
 
 class QueryField(forms.CharField):
@@ -63,14 +85,10 @@ class SearchForm(forms.Form):
 def _overview(words, language):
     groups = []
     for kind in KINDS:
-        rows = list(
-            search_queryset(kind, words, language).annotate(
-                search_total=Window(Count("pk"))
-            )[:TOP]
-        )
+        rows = list(with_total(search_queryset(kind, words, language))[:TOP])
         count = rows[0].search_total if rows else 0
         hits = [make_hit(kind, record, words, language) for record in rows]
-        groups.append(Group(kind, count, hits))
+        groups.append(_group(kind, count, hits))
     return groups
 
 
@@ -98,10 +116,12 @@ def search(request):
         groups = []
         for other in KINDS:
             if other is kind:
-                paginator = Paginator(search_queryset(kind, words, language), PER_PAGE)
+                paginator = CappedPaginator(
+                    search_queryset(kind, words, language), PER_PAGE, kind.model
+                )
                 page = paginator.get_page(request.GET.get("page"))
                 hits = [make_hit(kind, r, words, language) for r in page.object_list]
-                groups.append(Group(kind, paginator.count, hits))
+                groups.append(Group(kind, paginator.count, hits, paginator.capped))
                 context.update(
                     paginator=paginator,
                     page_obj=page,
@@ -109,7 +129,8 @@ def search(request):
                 )
             else:
                 count = search_queryset(other, words, language).count()
-                groups.append(Group(other, count, []))
+                groups.append(_group(other, count, []))
     context["groups"] = groups
     context["total"] = sum(group.count for group in groups)
+    context["total_capped"] = any(group.capped for group in groups)
     return render(request, "portal/search.html", context)
