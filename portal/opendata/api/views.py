@@ -120,6 +120,8 @@ class FilterBackend(filters.DjangoFilterBackend):
 
 
 UPDATED_SINCE = "updated_since"
+# The longest: 2025-06-30T18:00:00.123456+04:00.
+MOMENT_MAX_LENGTH = 32
 # "+04:00" written into an address unencoded arrives as " 04:00".
 _SPACED_OFFSET = re.compile(r"(T[\d:.,]+) (\d\d(:?\d\d)?)$")
 
@@ -128,6 +130,9 @@ def parse_moment(value):
     """An ISO 8601 date or date and time as an aware datetime (a date is its
     first moment; without an offset, UTC); None when it is not one."""
     value = _SPACED_OFFSET.sub(r"\1+\2", value.strip())
+    if len(value) > MOMENT_MAX_LENGTH:
+        # Python reads any number of digits of a fraction of a second.
+        return None
     try:
         moment = parse_datetime(value)
         if moment is None:
