@@ -32,7 +32,7 @@ get pages rendered for them.
 import functools
 import hashlib
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
@@ -237,10 +237,12 @@ def _keep_read_parameters(request):
     names = view_parameters(match)
     if names is None:
         return not request.META.get("QUERY_STRING")
-    pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
-    query = urlencode(
-        sorted((pair for pair in pairs if pair[0] in names), key=lambda p: p[0])
+    # From request.GET, which decodes the query string as Django does (a
+    # client may send UTF-8 unescaped), into an escaped one.
+    kept = sorted(
+        (name, values) for name, values in request.GET.lists() if name in names
     )
+    query = urlencode(kept, doseq=True)
     request.META["QUERY_STRING"] = query
     request.GET = QueryDict(query)
     return True
