@@ -10,23 +10,29 @@ the *content token*.
 - The token (portal/core/content.py) changes with every change readers can
   see, and each process re-reads it at most every PAGE_CACHE_CHECK_SECONDS;
   a record scheduled for later appears on time without anyone saving anything.
-- A page is looked up under (token, the site's address, path, query string);
-  the path starts with the language. A new token means every page is rendered
-  afresh and the old entries age out of the cache.
+- A page is looked up under (token, release, the site's address, path, query
+  string, language: variant()); the path starts with the language. A new token
+  means every page is rendered afresh and the old entries age out of the
+  cache; so does a new release (a digest of the code, templates and
+  translations), so no page rendered by the previous one outlives a deploy.
 - The query string holds only the parameters the page's view reads (its
   FilterSet's fields, `page`, a search's `q` and `kind`: view_parameters()),
   in a stable order; the others are taken off the request before the view
   sees it. So `?x=1`, `?x=2`… are the same page, answered from one entry,
   however many a client makes up, and no page links to them.
+- The API's viewsets keep their answers here too, under the same kind of key
+  with the language they answered in (portal/opendata/api/views.py), after
+  their rate limit has counted the request; and HTTP's validators are made
+  from the same variant (portal/ops/httpcache.py).
 
 With Redis (REDIS_URL) every app server shares the entries; with the default
 local-memory cache each process keeps its own. Either way all of them see a
 new token within PAGE_CACHE_CHECK_SECONDS, because it lives in the database.
 
-Only anonymous reads are cached: GET or HEAD, no session cookie, a language
-prefix in the path, and a complete 200 answer that sets no cookie, does not
-vary by cookie and is not marked private. Editors (who have a session) always
-get pages rendered for them.
+Only anonymous reads are cached: GET or HEAD, no session cookie (nor a message
+waiting to be shown), a language prefix in the path, and a complete 200 answer
+that sets no cookie, does not vary by cookie and is not marked private. Editors
+(who have a session) always get pages rendered for them.
 """
 
 import functools
