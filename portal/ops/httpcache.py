@@ -142,6 +142,14 @@ def keep_private(request, response):
     return response
 
 
+def answered_early(request, response, etag, last_modified):
+    """A 304, or a 412 for an If-Match or If-Unmodified-Since that fails
+    (kept by no cache)."""
+    if response.status_code == 304:
+        return make_public(request, response, etag, last_modified)
+    return keep_private(request, response)
+
+
 class HttpCacheMiddleware:
     """See the module's docstring. It sits before the page cache, so a 304 costs
     no more than a read of the content token (at most every
@@ -160,7 +168,7 @@ class HttpCacheMiddleware:
                 request, etag=etag, last_modified=last_modified
             )
             if early is not None:
-                return make_public(request, early, etag, last_modified)
+                return answered_early(request, early, etag, last_modified)
         response = self.get_response(request)
         if not shareable(response):
             return keep_private(request, response)
@@ -172,4 +180,5 @@ class HttpCacheMiddleware:
         if conditional is not response:
             # A stream (a download, the calendar) is never read, only closed.
             response.close()
-        return conditional
+            return answered_early(request, conditional, etag, last_modified)
+        return response

@@ -300,3 +300,16 @@ def test_only_readers_reads_of_public_addresses_are_marked_public(seeded):
     # A POST.
     posted = HttpCacheMiddleware(ok)(factory.post("/en/events/"))
     assert "ETag" not in posted and "Cache-Control" not in posted
+
+
+def test_a_failed_precondition_is_a_412_no_cache_keeps(reader, seeded):
+    url = reverse("events:list")
+    since = reader.get(url)["Last-Modified"]
+    earlier = http_date(email.utils.parsedate_to_datetime(since).timestamp() - 60)
+    refused = reader.get(url, HTTP_IF_UNMODIFIED_SINCE=earlier)
+    assert refused.status_code == 412
+    assert "ETag" not in refused
+    assert "no-store" in refused["Cache-Control"]
+    api = reader.get("/api/v1/events/", HTTP_IF_MATCH='"something-else"')
+    assert api.status_code == 412
+    assert "no-store" in api["Cache-Control"]
