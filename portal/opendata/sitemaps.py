@@ -63,7 +63,6 @@ def sitemap(request):
     return views.sitemap(request, SITEMAPS)
 
 
-@reads_query()
 def robots_txt(request):
     """/robots.txt: crawl everything but the admin; the sitemap's address."""
     return render(

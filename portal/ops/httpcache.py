@@ -25,9 +25,10 @@ A complete 200 that any reader could be given (pagecache.shareable) gets the
 headers, streamed or not; the rest is marked so that no shared cache keeps it:
 answers to editors (a session) and pages that set or read a cookie (a form
 with its CSRF token, a message) are private and no-store, errors no-store.
-Public answers say "Vary: Cookie" (an editor's browser must not reuse a page it
-kept from before signing in) and, outside the language prefixes, "Vary:
-Accept-Language"; the page cache keeps them without it, for every reader.
+Public answers are the same for everyone, so they do not vary by Cookie (the
+pages never read the session); outside the language prefixes they say "Vary:
+Accept-Language". An editor's browser may show a page it kept from before its
+user signed in for up to HTTP_CACHE_MAX_AGE seconds; a reload asks again.
 """
 
 import hashlib
@@ -117,14 +118,10 @@ def make_public(request, response, etag, last_modified):
             max_age=settings.HTTP_CACHE_MAX_AGE,
             s_maxage=settings.HTTP_CACHE_S_MAXAGE,
         )
-    # A request with a session cookie (an editor's) is answered privately: a
-    # browser must not reuse what it kept from before its user signed in.
-    vary = ["Cookie"]
     if not get_language_from_path(request.path_info):
         # Said again for the 304 made here, before LocaleMiddleware, which
         # says it on the others.
-        vary.append("Accept-Language")
-    patch_vary_headers(response, vary)
+        patch_vary_headers(response, ["Accept-Language"])
     return response
 
 

@@ -132,6 +132,7 @@ def request_token(request):
     PAGE_CACHE_CHECK_SECONDS by the process), so the page cache, the API's and
     the HTTP validators of one answer all go by the same one."""
     if not hasattr(request, "_portal_token"):
+        # A database outage raised here is answered by portal/ops/faults.py.
         request._portal_token = token_memo.get()
     return request._portal_token
 
