@@ -248,14 +248,14 @@ class RecordViewSet(viewsets.ReadOnlyModelViewSet):
 
     def _cached(self, request, answer, *args, **kwargs):
         http = request._request  # Django's own, whose query string is kept
-        token = pagecache.request_token(http)
         if (
             settings.PAGE_CACHE_SECONDS <= 0
-            or token is None
             or not pagecache.anonymous_read(http)
             or not pagecache.keep_read_parameters(http)
+            or pagecache.request_token(http) is None
         ):
             return answer(request, *args, **kwargs)
+        token = pagecache.request_token(http)
         key = pagecache.page_key(http, token, translation.get_language())
         stored = pagecache.lookup(key)
         if stored is not None:
