@@ -196,6 +196,9 @@ class Event(PartialDatesMixin, Publishable):
             # published events, nineteen rows in twenty) and the admin
             # changelist (every event), with its date hierarchy.
             models.Index(fields=["-date"], name="event_date"),
+            # The API's ?updated_since= (changed_since()), with event_newest
+            # for what was published since.
+            models.Index(fields=["updated_at"], name="event_updated_at"),
         ]
 
     def __str__(self):
@@ -360,6 +363,8 @@ class Agreement(PartialDatesMixin, Publishable):
             NullsLastIndex(
                 F("signed_on").desc(nulls_last=True), name="agreement_signed_on"
             ),
+            # The API's ?updated_since= (changed_since()), with agreement_newest.
+            models.Index(fields=["updated_at"], name="agreement_updated_at"),
         ]
 
     def __str__(self):

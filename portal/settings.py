@@ -166,11 +166,15 @@ MIDDLEWARE = [
     # A database outage raised by a view becomes a 503 page (portal/ops/faults.py).
     "portal.ops.faults.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before CommonMiddleware, so even its redirects carry the CORS headers, and
+    # before the HTTP cache, so the API's 304s do too.
+    "corsheaders.middleware.CorsMiddleware",
+    # ETag, Last-Modified and Cache-Control for readers; 304s before the page
+    # cache and the views (portal/ops/httpcache.py).
+    "portal.ops.httpcache.HttpCacheMiddleware",
     # Anonymous reads of public pages answered from the cache (portal/ops/pagecache.py).
     "portal.ops.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # Before CommonMiddleware, so even its redirects carry the CORS headers.
-    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -700,6 +704,20 @@ PAGE_CACHE_MAX_BYTES = env_int("PAGE_CACHE_MAX_BYTES", 1024 * 1024)
 # What many pages compute alike (facet counts, years, charts; portal/core/datacache.py)
 # is kept for DATA_CACHE_SECONDS under the same token (0 turns it off).
 DATA_CACHE_SECONDS = env_int("DATA_CACHE_SECONDS", 300)
+
+# HTTP caching (portal/ops/httpcache.py): what readers get says
+# "Cache-Control: public, max-age=HTTP_CACHE_MAX_AGE, s-maxage=HTTP_CACHE_S_MAXAGE",
+# with an ETag and Last-Modified from the content token. Browsers reuse an answer
+# for max-age seconds, a CDN or proxy in front for s-maxage (so a change reaches
+# its readers within that time); after that they ask again and are answered
+# 304 Not Modified, cheaply, while nothing has changed. 0 makes them ask every
+# time.
+HTTP_CACHE_MAX_AGE = env_int("HTTP_CACHE_MAX_AGE", 60)
+HTTP_CACHE_S_MAXAGE = env_int("HTTP_CACHE_S_MAXAGE", 300)
+if HTTP_CACHE_MAX_AGE < 0 or HTTP_CACHE_S_MAXAGE < 0:
+    raise ImproperlyConfigured(
+        "HTTP_CACHE_MAX_AGE and HTTP_CACHE_S_MAXAGE must be 0 or more seconds."
+    )
 
 # --- scaleout (issue 8) ---
 # Several app servers behind a load balancer (docs/scaling.md). With Redis,

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from events import feeds as event_feeds
@@ -78,12 +77,7 @@ urlpatterns += [
     # The JSON API carries its language in ?lang= or Accept-Language, not the path.
     path("api/v1/", include("portal.opendata.api.urls")),
     # One sitemap for every language: each <url> names its translations.
-    path(
-        "sitemap.xml",
-        sitemap,
-        {"sitemaps": sitemaps.SITEMAPS},
-        name="sitemap",
-    ),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots"),
 ]
 

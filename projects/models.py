@@ -364,6 +364,8 @@ class Project(PartialDatesMixin, Publishable):
             published_index("project"),
             # The admin changelist's date hierarchy.
             models.Index(fields=["start_date"], name="project_start_date"),
+            # The API's ?updated_since= (changed_since()), with project_newest.
+            models.Index(fields=["updated_at"], name="project_updated_at"),
         ]
 
     def __str__(self):

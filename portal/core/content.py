@@ -121,6 +121,16 @@ def connect_signals():
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
+class Token(str):
+    """The token as read: a string (what keys carry), which also knows when
+    what readers see last changed (`modified`: the later of the last change
+    and the latest publication that has come due), for HTTP's Last-Modified
+    (portal/ops/httpcache.py). A string, so every key built from it stays as
+    it was."""
+
+    modified = None
+
+
 def read_token(using=None):
     """The token combined with the latest publication time that has come due,
     in one query; None when there is no token row yet (nothing is cached)."""
@@ -142,13 +152,15 @@ def read_token(using=None):
         ContentToken.objects.db_manager(using or router.db_for_read(ContentToken))
         .filter(pk=1)
         .annotate(due=Greatest(*due) if len(due) > 1 else due[0])
-        .values_list("token", "due")
+        .values_list("token", "changed_at", "due")
         .first()
     )
     if row is None:
         return None
-    token, due_at = row
-    return f"{token}.{int(due_at.timestamp())}" if due_at else token
+    token, changed_at, due_at = row
+    value = Token(f"{token}.{int(due_at.timestamp())}" if due_at else token)
+    value.modified = max(changed_at, due_at) if due_at else changed_at
+    return value
 
 
 class _TokenMemo:

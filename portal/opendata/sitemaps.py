@@ -6,6 +6,7 @@ with the site-wide pages. Year pages are listed only for years with a published
 event (other years are 404s).
 """
 
+from django.contrib.sitemaps import views
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -18,6 +19,7 @@ from portal.core.sitemaps import (
     SourceSitemap,
 )
 from portal.core.siteurl import absolute_url
+from portal.core.views import reads_query
 from projects.sitemaps import ProjectSitemap
 
 
@@ -52,6 +54,13 @@ SITEMAPS = {
     "places": PlaceSitemap,
     "sources": SourceSitemap,
 }
+
+
+@reads_query("p")
+def sitemap(request):
+    """/sitemap.xml: Django's sitemap of SITEMAPS, which reads only its page
+    number (?p=)."""
+    return views.sitemap(request, SITEMAPS)
 
 
 def robots_txt(request):

@@ -9,7 +9,8 @@ out) and stays the ordinary 500 page for every other error.
 
 The 503 page is rendered without a request, so no context processor runs: the
 messages and user context processors would read the session, a database
-query. The page's language is the one LocaleMiddleware took from the URL.
+query. The page's language is the one LocaleMiddleware took from the URL (or,
+for an outage met before it, the URL's own).
 Recovery needs no restart: CONN_HEALTH_CHECKS drops a broken persistent
 connection at the next request's first query.
 """
@@ -22,7 +23,12 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import gettext
+from django.utils.translation import (
+    get_language,
+    get_language_from_path,
+    gettext,
+    override,
+)
 from django.views.defaults import server_error as default_server_error
 
 logger = logging.getLogger("portal.ops.faults")
@@ -85,8 +91,12 @@ class DatabaseOutageMiddleware:
 
 def server_error(request, template_name="500.html"):
     """handler500: a 503 for a database outage raised outside a view (inside a
-    middleware), Django's own 500 page for everything else."""
+    middleware: the content token read before the page cache), Django's own
+    500 page for everything else."""
     exception = sys.exc_info()[1]
     if is_database_outage(exception):
-        return outage_response(request, exception)
+        # Raised before LocaleMiddleware: the page's language from its address.
+        language = get_language_from_path(request.path_info)
+        with override(language or get_language()):
+            return outage_response(request, exception)
     return default_server_error(request, template_name)

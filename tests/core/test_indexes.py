@@ -45,6 +45,20 @@ PUBLIC = {
     "/zh-hans/organisations/": {"organization_name_zh_hans"},
     "/api/v1/events/": {"event_date"},
     "/api/v1/projects/": {"project_title_en"},
+    # ?updated_since=: what was saved since, or published since.
+    "/api/v1/events/?updated_since=2100-01-01": {"event_updated_at", "event_newest"},
+    "/api/v1/projects/?updated_since=2100-01-01": {
+        "project_updated_at",
+        "project_newest",
+    },
+    "/api/v1/agreements/?updated_since=2100-01-01": {
+        "agreement_updated_at",
+        "agreement_newest",
+    },
+    "/api/v1/sources/?updated_since=2100-01-01": {
+        "source_updated_at",
+        "source_newest",
+    },
 }
 EDITORS = {
     "events/event/": {"event_date"},

@@ -49,6 +49,14 @@ class PublishableQuerySet(models.QuerySet):
         with relations a row shows says which (`EventQuerySet.for_list()`)."""
         return self
 
+    def changed_since(self, moment):
+        """Records saved, or made public, at or after `moment` (an aware
+        datetime): what a harvester that last looked at `moment` has not seen.
+        A record scheduled earlier counts from its publication."""
+        return self.filter(
+            models.Q(updated_at__gte=moment) | models.Q(published_at__gte=moment)
+        )
+
 
 class TimestampedModel(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

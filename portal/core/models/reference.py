@@ -53,6 +53,10 @@ class PlaceQuerySet(models.QuerySet):
         lineage) and the API show."""
         return self.select_related("parent__parent")
 
+    def changed_since(self, moment):
+        """Places saved at or after `moment` (they have no workflow)."""
+        return self.filter(updated_at__gte=moment)
+
 
 # Places nest country > region > city > district > site, no deeper.
 MAX_PLACE_DEPTH = 5
@@ -262,7 +266,8 @@ class Person(Publishable):
             *per_language("name", "person_name", "id"),
             # The feeds and the page cache's content token: newest publication.
             published_index("person"),
-            # The admin changelist's date hierarchy (last changed).
+            # The admin changelist's date hierarchy (last changed), and the
+            # API's ?updated_since= (changed_since()).
             models.Index(fields=["updated_at"], name="person_updated_at"),
         ]
 
@@ -407,7 +412,8 @@ class Organization(Publishable):
             *per_language("name", "organization_name", "id"),
             # The feeds and the page cache's content token: newest publication.
             published_index("organization"),
-            # The admin changelist's date hierarchy (last changed).
+            # The admin changelist's date hierarchy (last changed), and the
+            # API's ?updated_since= (changed_since()).
             models.Index(fields=["updated_at"], name="organization_updated_at"),
         ]
 
@@ -612,6 +618,8 @@ class Source(PartialDatesMixin, WorkflowModel):
             models.Index(fields=["-published_on"], name="source_published_on"),
             # Scheduled sources count in the page cache's content token.
             published_index("source"),
+            # The API's ?updated_since= (changed_since()), with source_newest.
+            models.Index(fields=["updated_at"], name="source_updated_at"),
         ]
 
     def __str__(self):

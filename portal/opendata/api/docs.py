@@ -3,8 +3,10 @@
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from drf_spectacular.views import SpectacularAPIView
 
 from portal.core.siteurl import absolute_url
+from portal.core.views import reads_query
 
 ENDPOINTS = (
     ("events", "api:event-list"),
@@ -18,6 +20,7 @@ ENDPOINTS = (
 )
 
 
+@reads_query()
 def index(request):
     """Where everything is: each endpoint, the schema and the documentation."""
     links = {name: absolute_url(reverse(view), request) for name, view in ENDPOINTS}
@@ -26,7 +29,12 @@ def index(request):
     return JsonResponse(links, json_dumps_params={"ensure_ascii": False})
 
 
+@reads_query()
 def docs(request):
     """Swagger UI, vendored, started by static/js/api-docs.js: no inline script,
     so the site's Content-Security-Policy holds here too."""
     return render(request, "api/docs.html")
+
+
+# The OpenAPI schema, in YAML or (?format=json) JSON, its texts in ?lang=.
+schema = reads_query("format", "lang")(SpectacularAPIView.as_view())

@@ -1,5 +1,4 @@
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
 from portal.opendata.api import docs, views
@@ -18,7 +17,7 @@ router.register("sources", views.SourceViewSet, basename="source")
 
 urlpatterns = [
     path("", docs.index, name="index"),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", docs.schema, name="schema"),
     path("docs/", docs.docs, name="docs"),
     path("", include(router.urls)),
 ]

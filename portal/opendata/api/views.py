@@ -1,10 +1,16 @@
 """The API's views: one read-only viewset per kind of record, each with the same
 FilterSet as its public list page, in the language asked for, paged and
-rate-limited per address. docs/api.md describes them for readers."""
+rate-limited per address, its answers kept in the page cache under the content
+token (every request is still counted by the rate limit first).
+docs/api.md describes them for readers."""
+
+import datetime
+import re
 
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
 from drf_spectacular.openapi import AutoSchema
@@ -12,6 +18,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
+from rest_framework.filters import BaseFilterBackend
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
@@ -31,6 +38,7 @@ from portal.core.models import (
 from portal.core.siteurl import absolute_url
 from portal.opendata.api import serializers
 from portal.opendata.api.throttling import AddressRateThrottle
+from portal.ops import pagecache
 from projects.filters import ProjectFilter
 from projects.models import Project
 
@@ -111,13 +119,85 @@ class FilterBackend(filters.DjangoFilterBackend):
         return filterset.qs
 
 
+UPDATED_SINCE = "updated_since"
+# The longest: 2025-06-30T18:00:00.123456+04:00.
+MOMENT_MAX_LENGTH = 32
+# "+04:00" written into an address unencoded arrives as " 04:00".
+_SPACED_OFFSET = re.compile(r"(T[\d:.,]+) (\d\d(:?\d\d)?)$")
+
+
+def parse_moment(value):
+    """An ISO 8601 date or date and time as an aware datetime (a date is its
+    first moment; without an offset, UTC); None when it is not one."""
+    value = _SPACED_OFFSET.sub(r"\1+\2", value.strip())
+    if len(value) > MOMENT_MAX_LENGTH:
+        # Python reads any number of digits of a fraction of a second.
+        return None
+    try:
+        moment = parse_datetime(value)
+        if moment is None:
+            return None
+        if timezone.is_naive(moment):
+            moment = moment.replace(tzinfo=datetime.UTC)
+        # Raises OverflowError at the ends of the calendar, which no database
+        # could compare with either.
+        return moment.astimezone(datetime.UTC)
+    except (ValueError, OverflowError):
+        return None
+
+
+class UpdatedSinceFilter(BaseFilterBackend):
+    """?updated_since=: only the records changed or published since then (the
+    QuerySets' changed_since()), so a harvester fetches only what is new."""
+
+    description = (
+        "Only records saved or published at or after this moment: an ISO 8601 "
+        "date (2025-06-30, from its start in UTC) or date and time "
+        "(2025-06-30T14:00:00Z, 2025-06-30T18:00:00+04:00; UTC when no offset "
+        "is given). A change to a linked record (a person's name) shows in that "
+        "record's own updated_at. Invalid: 400."
+    )
+
+    def filter_queryset(self, request, queryset, view):
+        value = request.query_params.get(UPDATED_SINCE, "")
+        if not value:
+            return queryset
+        moment = parse_moment(value)
+        if moment is None:
+            raise ValidationError(
+                {
+                    UPDATED_SINCE: [
+                        _(
+                            "“%(value)s” is not a date or a date and time. Use ISO "
+                            "8601: 2025-06-30, or 2025-06-30T14:00:00Z (UTC when no "
+                            "offset is given; write + as %%2B in an address)."
+                        )
+                        % {"value": value[:40]}
+                    ]
+                }
+            )
+        return queryset.changed_since(moment)
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": UPDATED_SINCE,
+                "required": False,
+                "in": "query",
+                "description": self.description,
+                "schema": {"type": "string", "format": "date-time"},
+            }
+        ]
+
+
 class RecordViewSet(viewsets.ReadOnlyModelViewSet):
-    """What every endpoint shares: lookups by slug, the language, the throttle."""
+    """What every endpoint shares: lookups by slug, the language, the throttle,
+    the page cache."""
 
     lookup_field = "slug"
     pagination_class = Pagination
     throttle_classes = [AddressRateThrottle]
-    filter_backends = [FilterBackend]
+    filter_backends = [FilterBackend, UpdatedSinceFilter]
     schema = ApiSchema()
 
     @classmethod
@@ -126,11 +206,26 @@ class RecordViewSet(viewsets.ReadOnlyModelViewSet):
         fixed number of queries; the downloads use it too."""
         raise NotImplementedError
 
+    @classmethod
+    def read_parameters(cls, match):
+        """The query parameters an answer depends on (portal/ops/pagecache.py
+        keys it on these, and takes any other off the request)."""
+        names = ["lang", "format"]
+        if getattr(match.func, "actions", {}).get("get") != "list":
+            return names
+        if FilterBackend in cls.filter_backends and cls.filterset_class:
+            names += pagecache.filter_parameters(cls.filterset_class)
+        if UpdatedSinceFilter in cls.filter_backends:
+            names.append(UPDATED_SINCE)
+        pagination = cls.pagination_class
+        return [*names, pagination.page_query_param, pagination.page_size_query_param]
+
     def get_queryset(self):
         return self.records()
 
     def dispatch(self, request, *args, **kwargs):
         language, self.bad_language = requested_language(request)
+        self.keep_as = None
         with translation.override(language):
             response = super().dispatch(request, *args, **kwargs)
             # Rendered here, so error messages come out in the language too.
@@ -138,7 +233,35 @@ class RecordViewSet(viewsets.ReadOnlyModelViewSet):
                 response.render()
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ["Accept-Language"])
+        if self.keep_as:
+            pagecache.keep(request, self.keep_as, response)
         return response
+
+    # Answers from the page cache, once the throttle has counted the request
+    # (in initial(), before any of these).
+
+    def list(self, request, *args, **kwargs):
+        return self._cached(request, super().list, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        return self._cached(request, super().retrieve, *args, **kwargs)
+
+    def _cached(self, request, answer, *args, **kwargs):
+        http = request._request  # Django's own, whose query string is kept
+        if (
+            settings.PAGE_CACHE_SECONDS <= 0
+            or not pagecache.anonymous_read(http)
+            or not pagecache.keep_read_parameters(http)
+            or pagecache.request_token(http) is None
+        ):
+            return answer(request, *args, **kwargs)
+        token = pagecache.request_token(http)
+        key = pagecache.page_key(http, token, translation.get_language())
+        stored = pagecache.lookup(key)
+        if stored is not None:
+            return stored
+        self.keep_as = key
+        return answer(request, *args, **kwargs)
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -261,7 +384,7 @@ class IndicatorViewSet(RecordViewSet):
     """Key figures, each with its observations and their citations."""
 
     serializer_class = serializers.IndicatorSerializer
-    filter_backends = []
+    filter_backends = [UpdatedSinceFilter]
 
     @classmethod
     def records(cls):

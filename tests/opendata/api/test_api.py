@@ -392,17 +392,18 @@ class World:
             add_observation(make_indicator(component_of=self.indicator))
 
 
+# Each includes the content token, read for the ETag and the page cache.
 MAX_QUERIES = {
     # Participants' own citations and their people's offices: two queries.
     "events": 10,
     "agreements": 6,
     # Partners, milestones and measures each bring their own citations.
-    "projects": 12,
+    "projects": 13,
     "people": 5,
     "organisations": 4,
     "places": 3,
     "sources": 3,
-    "indicators": 6,
+    "indicators": 7,
 }
 
 

@@ -57,7 +57,7 @@ def test_every_operation_answers_within_its_schema(api_schema):
         check()
 
 
-def test_the_schema_lists_every_endpoint(client):
+def test_the_schema_lists_every_endpoint(client, db):
     response = client.get("/api/v1/schema/", HTTP_ACCEPT="application/json")
     paths = response.json()["paths"]
     for name in (
@@ -79,7 +79,7 @@ def test_the_schema_lists_every_endpoint(client):
     assert "CC BY 4.0" in response.json()["info"]["license"]["name"]
 
 
-def test_the_schema_names_every_type_of_event(client):
+def test_the_schema_names_every_type_of_event(client, db):
     schema = client.get("/api/v1/schema/", HTTP_ACCEPT="application/json").json()
     parameters = schema["paths"]["/api/v1/events/"]["get"]["parameters"]
     (type_filter,) = [p for p in parameters if p["name"] == "type"]
