@@ -179,7 +179,7 @@ def parse_calendar(client, address):
     response = client.get(address)
     assert response.status_code == 200, response.content[:500]
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
-    return response, icalendar.Calendar.from_ical(response.content)
+    return response, icalendar.Calendar.from_ical(response.getvalue())
 
 
 def test_the_calendar_parses_with_one_event_per_published_event(client, events):
