@@ -708,10 +708,11 @@ if not 1 <= SITEMAP_SECTION_SIZE <= 50000:
     raise ImproperlyConfigured("SITEMAP_SECTION_SIZE must be from 1 to 50000.")
 # The full dataset (portal/opendata/dataset.py): its dated files are kept in this
 # folder of the media storage (MEDIA_ROOT or the S3 bucket); built by
-# `manage.py build_dataset`, and again after an editor's change while there are at
-# most DATASET_REBUILD_MAX_RECORDS published records (0: only by the command).
+# `manage.py build_dataset`, and again after an editor's change (once the answer is
+# sent) while there are at most DATASET_REBUILD_MAX_RECORDS published records (0:
+# only by the command).
 DATASET_FOLDER = os.environ.get("DATASET_FOLDER") or "dataset"
-DATASET_REBUILD_MAX_RECORDS = env_int("DATASET_REBUILD_MAX_RECORDS", 2000)
+DATASET_REBUILD_MAX_RECORDS = env_int("DATASET_REBUILD_MAX_RECORDS", 1000)
 
 # --- scaleout (issue 8) ---
 # Several app servers behind a load balancer (docs/scaling.md). With Redis,

@@ -11,11 +11,11 @@ record published for later appears in the next build.
 
 After an editor's request that changed published content (publishing,
 unpublishing, editing or deleting a published record, or a record without a
-workflow such as a place) the dataset is built again at the end of that
-request, when the published records number at most DATASET_REBUILD_MAX_RECORDS:
-a small dataset takes a second or two, and there is no background worker to
-hand the work to. Above that (or with 0) it is left to the command, and the log
-says so.
+workflow such as a place) the dataset is built again once the answer has been
+sent, in the same worker, when the published records number at most
+DATASET_REBUILD_MAX_RECORDS: there is no background worker to hand the work to,
+so the limit keeps it to seconds. Above that (or with 0) it is left to the
+command, and the log says so.
 
 The files are made from the API's records in one pass per kind, a chunk of
 records at a time (portal/opendata/downloads.py), written into the ZIP file on
@@ -29,6 +29,7 @@ import contextvars
 import itertools
 import logging
 import tempfile
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -280,9 +281,15 @@ def rebuild_if_small():
 _changes = contextvars.ContextVar("dataset_changes", default=None)
 
 
+# Requests of this thread whose answer has yet to be sent before a rebuild.
+_after_response = threading.local()
+
+
 class RebuildAfterChangeMiddleware:
-    """Builds the dataset again (rebuild_if_small) at the end of a request
-    that changed what it holds, once however many records changed."""
+    """Builds the dataset again (rebuild_if_small) after a request that changed
+    what it holds, once however many records changed, and once its answer has
+    gone out (Django's request_finished, sent when the server closes the
+    answer): the editor is not kept waiting, the worker is."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -297,8 +304,14 @@ class RebuildAfterChangeMiddleware:
         finally:
             _changes.reset(reset)
         if changes:
-            rebuild_if_small()
+            _after_response.pending = True
         return response
+
+
+def _rebuild_after_response(**kwargs):
+    if getattr(_after_response, "pending", False):
+        _after_response.pending = False
+        rebuild_if_small()
 
 
 def _changed(using):
@@ -341,9 +354,11 @@ content_models = set()
 
 
 def connect_signals():
+    from django.core.signals import request_finished
     from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
     content_models.update(content.content_models())
+    request_finished.connect(_rebuild_after_response, dispatch_uid="dataset.after")
     pre_save.connect(_was_published, dispatch_uid="dataset.before")
     post_save.connect(_saved_or_deleted, dispatch_uid="dataset.saved")
     post_delete.connect(_saved_or_deleted, dispatch_uid="dataset.deleted")
