@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils.translation import get_language
 
 from portal.core.datacache import cached
@@ -55,8 +55,17 @@ class I18nSitemap(Sitemap):
     alternates = True
     x_default = True
 
-    def __init__(self, language=None):
+    def __init__(self, language=None, shared=None):
         self.language = language or settings.LANGUAGE_CODE
+        # What the sections of every language compute alike, computed once per
+        # request (the index asks every section) and kept under the token.
+        self.memo = {} if shared is None else shared
+
+    def shared(self, name, compute):
+        key = (type(self).__name__, name)
+        if key not in self.memo:
+            self.memo[key] = cached(("sitemap", *key), compute)
+        return self.memo[key]
 
     @property
     def limit(self):
@@ -92,9 +101,17 @@ class RecordSitemap(I18nSitemap):
         # with every text in every language would be most of the time.
         return self.queryset().only("pk", "slug", "updated_at").order_by("pk")
 
+    def summary(self):
+        """How many records and the latest change, in one query."""
+        return self.shared(
+            "summary",
+            lambda: self.queryset().aggregate(
+                count=Count("pk"), latest=Max("updated_at")
+            ),
+        )
+
     def count(self, items):
-        # The same for the section of every language: counted once per token.
-        return cached(("sitemap-count", self.model._meta.label), items.count)
+        return self.summary()["count"]
 
     def location(self, item):
         # reverse() for every address and its alternates was most of a large
@@ -110,12 +127,8 @@ class RecordSitemap(I18nSitemap):
         return item.updated_at
 
     def get_latest_lastmod(self):
-        # The index's date for the section, in one query (Django's default
-        # reads every record).
-        return cached(
-            ("sitemap-lastmod", self.model._meta.label),
-            lambda: self.queryset().aggregate(latest=Max("updated_at"))["latest"],
-        )
+        # The index's date for the section (Django's default reads every record).
+        return self.summary()["latest"]
 
 
 class PersonSitemap(RecordSitemap):

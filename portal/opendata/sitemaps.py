@@ -91,8 +91,13 @@ def index(request):
     """/sitemap.xml: every page of every section, with its latest change."""
 
     def build():
+        # The sections of every language share their counts and dates.
+        shared = {}
+        sections = {
+            name: partial(make, shared=shared) for name, make in SECTIONS.items()
+        }
         response = sitemap_views.index(
-            request, SECTIONS, sitemap_url_name="sitemap-section"
+            request, sections, sitemap_url_name="sitemap-section"
         )
         # Django writes the request's Host in front of each section; the
         # site's address goes there (portal/core/siteurl.py).
