@@ -42,6 +42,7 @@ run: export PORT := $(PORT)
 run: $(VENV)/.base-installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_seed
+	$(PY) manage.py build_dataset
 	$(PY) manage.py ensure_editor
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 

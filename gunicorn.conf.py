@@ -21,6 +21,7 @@ threads = _int("GUNICORN_THREADS", 1)
 worker_class = "gthread" if threads > 1 else "sync"
 timeout = _int("GUNICORN_TIMEOUT", 30)
 graceful_timeout = timeout
+
 keepalive = 5
 # Recycling workers now and then bounds any slow leak; the jitter keeps them
 # from all restarting at once. Not too often: a new worker starts with an empty
@@ -45,3 +46,11 @@ logger_class = "portal.ops.logging.GunicornLogger"
 if Path("/dev/shm").is_dir():
     # Workers' heartbeat files in memory, not on a possibly slow disk.
     worker_tmp_dir = "/dev/shm"
+
+
+def post_worker_init(worker):
+    # A download that streams for longer than `timeout` reports as it goes
+    # (portal/ops/heartbeat.py) rather than being cut off as a stuck worker.
+    from portal.ops import heartbeat
+
+    heartbeat.install(worker.notify)

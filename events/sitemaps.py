@@ -1,4 +1,4 @@
-"""The events' section of /sitemap.xml: events, agreements and the year pages
+"""The events' sections of the sitemap: events, agreements and the year pages
 with a published event (portal/opendata/sitemaps.py puts the sections together)."""
 
 from django.urls import reverse
@@ -19,7 +19,9 @@ class YearSitemap(I18nSitemap):
     """/events/<year>/ for every year with a published event."""
 
     def items(self):
-        return [day.year for day in Event.objects.published().years()]
+        return self.shared(
+            "years", lambda: [day.year for day in Event.objects.published().years()]
+        )
 
     def location(self, item):
         return reverse("events:year", args=[item])

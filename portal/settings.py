@@ -185,6 +185,9 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After an editor's request that changed published content, builds the full
+    # dataset again when it is small (portal/opendata/dataset.py).
+    "portal.opendata.dataset.RebuildAfterChangeMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -718,6 +721,19 @@ if HTTP_CACHE_MAX_AGE < 0 or HTTP_CACHE_S_MAXAGE < 0:
     raise ImproperlyConfigured(
         "HTTP_CACHE_MAX_AGE and HTTP_CACHE_S_MAXAGE must be 0 or more seconds."
     )
+# The sitemap's sections (portal/opendata/sitemaps.py) are cut into pages of at most
+# this many addresses; the sitemap protocol allows 50,000, and a smaller page is
+# built sooner and in less memory.
+SITEMAP_SECTION_SIZE = env_int("SITEMAP_SECTION_SIZE", 10000)
+if not 1 <= SITEMAP_SECTION_SIZE <= 50000:
+    raise ImproperlyConfigured("SITEMAP_SECTION_SIZE must be from 1 to 50000.")
+# The full dataset (portal/opendata/dataset.py): its dated files are kept in this
+# folder of the media storage (MEDIA_ROOT or the S3 bucket); built by
+# `manage.py build_dataset`, and again after an editor's change (once the answer is
+# sent) while there are at most DATASET_REBUILD_MAX_RECORDS published records (0:
+# only by the command).
+DATASET_FOLDER = os.environ.get("DATASET_FOLDER") or "dataset"
+DATASET_REBUILD_MAX_RECORDS = env_int("DATASET_REBUILD_MAX_RECORDS", 1000)
 
 # --- scaleout (issue 8) ---
 # Several app servers behind a load balancer (docs/scaling.md). With Redis,

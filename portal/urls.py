@@ -6,7 +6,7 @@ from django.urls import include, path
 from events import feeds as event_feeds
 from events.urls import agreement_patterns
 from portal.editorial import corrections
-from portal.opendata import calendar, downloads, sitemaps
+from portal.opendata import calendar, dataset, downloads, sitemaps
 from portal.ops import health
 from portal.site import maps, search, views
 from projects import feeds as project_feeds
@@ -49,7 +49,7 @@ urlpatterns += i18n_patterns(
     ),
     # "Download these results" of each list, and every published record at once.
     path("download/<str:kind>.<str:fmt>", downloads.list_download, name="download"),
-    path("data/portal-dataset.zip", downloads.dataset, name="dataset"),
+    path("data/portal-dataset.zip", dataset.dataset, name="dataset"),
     path("events/", include("events.urls")),
     path("agreements/", include(agreement_patterns)),
     path("projects/", include("projects.urls")),
@@ -76,8 +76,10 @@ urlpatterns += [
     path(settings.ADMIN_PATH, admin.site.urls),
     # The JSON API carries its language in ?lang= or Accept-Language, not the path.
     path("api/v1/", include("portal.opendata.api.urls")),
-    # One sitemap for every language: each <url> names its translations.
-    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    # The sitemap index, and its sections: one per kind of page and language,
+    # each <url> naming its translations.
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<str:section>.xml", sitemaps.section, name="sitemap-section"),
     path("robots.txt", sitemaps.robots_txt, name="robots"),
 ]
 

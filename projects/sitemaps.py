@@ -1,4 +1,4 @@
-"""The projects' section of /sitemap.xml."""
+"""The projects' sections of the sitemap."""
 
 from portal.core.sitemaps import RecordSitemap
 from projects.models import Project

@@ -11,6 +11,7 @@ pytest_collection_modifyitems), so each xdist worker loads it about once.
 
 import functools
 import hashlib
+import io
 import os
 from pathlib import Path
 
@@ -215,6 +216,28 @@ def editor_client(client, editor):
 def contributor_client(client, contributor):
     client.force_login(contributor)
     return client
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """A media folder of the test's own (built files, the dataset)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def download_dataset(client, media):
+    """download_dataset("az"): builds the dataset of a language as
+    `manage.py build_dataset` does (the site never builds it for a request),
+    then downloads it: the response, whose getvalue() is the ZIP file."""
+
+    def download(language="en", **headers):
+        call_command("build_dataset", "--language", language, stdout=io.StringIO())
+        response = client.get(f"/{language}/data/portal-dataset.zip", **headers)
+        assert response.status_code == 200
+        return response
+
+    return download
 
 
 SHARED_SEED = pytest.StashKey["SharedSeed"]()

@@ -11,12 +11,14 @@ Django's cache framework does the storing (cache alias "data": local memory
 per process by default, Redis when REDIS_URL is set, failures ignored); only
 the token in the key is ours.
 
-Files too big for the cache (the full dataset, a list's download) are kept by
-built_file() in Django's default storage (media: the local disk, or the S3
-bucket), one per token, and built by one request at a time: a lock file makes
-the others on the same machine wait for it, or answer "being prepared" if it
-takes long, instead of each building the same file (django-cacheops and the
-cache framework have no such "build once" for large values).
+Files too big for the cache are kept in Django's default storage (media: the
+local disk, or the S3 bucket), one folder per token. built_file() keeps what one
+request builds at a time (a sitemap section): a lock file makes the others on
+the same machine wait for it, or answer "being prepared" if it takes long,
+instead of each building the same file. keeping() keeps what a request streams
+(a list's download, the calendar) as it goes out, and kept_file() opens it for
+the next request: a stream has no "wait for it", the first reader is already
+reading. (django-cacheops and the cache framework have neither for large values.)
 """
 
 import fcntl
@@ -29,6 +31,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
@@ -48,7 +51,7 @@ BUILD_WAIT_SECONDS = 5
 OLD_FILES_SECONDS = 600
 # Lock files, shared by the names that hash alike (a few, not one per file).
 LOCKS = Path(tempfile.gettempdir()) / "portal-build-locks"
-LOCK_COUNT = 64
+LOCK_COUNT = 1024
 
 
 def data_token():
@@ -98,8 +101,7 @@ def built_file(name, build):
     token = data_token()
     if token is None:
         return build()
-    folder = hashlib.sha256(token.encode()).hexdigest()[:16]
-    path = f"{BUILT}/{folder}/{name}"
+    folder, path = _path(token, name)
     content = _stored(path)
     if content is not None:
         return content
@@ -110,6 +112,74 @@ def built_file(name, build):
             _store(path, content)
             _forget_old_files(keep=folder)
     return content
+
+
+def _path(token, name):
+    folder = hashlib.sha256(token.encode()).hexdigest()[:16]
+    return folder, f"{BUILT}/{folder}/{name}"
+
+
+def kept_file(name):
+    """The file keeping() kept as `name` under the present token, opened for
+    reading (the caller closes it, e.g. a FileResponse), or None."""
+    token = data_token()
+    if token is None:
+        return None
+    _folder, path = _path(token, name)
+    try:
+        if not default_storage.exists(f"{path}.done"):
+            return None
+        return default_storage.open(path, "rb")
+    except Exception as error:  # any storage's own (S3: botocore's)
+        logger.warning("Could not read the built file %s (%s)", path, error)
+        return None
+
+
+def keeping(name, chunks):
+    """Yields the byte strings of `chunks` and, once the last has gone out,
+    keeps them all as the file `name` under the token of when it started,
+    for kept_file(). A stream that does not finish (the reader went away, an
+    error) keeps nothing; nothing is kept while nothing may be (no token).
+    Concurrent streams of one name each stream; the first to finish keeps its
+    file (the lock is only tried, never waited for)."""
+    # The token now, while the request is answered, not when the first chunk
+    # is asked for.
+    return _keeping(data_token(), name, chunks)
+
+
+def _keeping(token, name, chunks):
+    if token is None:
+        yield from chunks
+        return
+    folder, path = _path(token, name)
+    lock = _lock(path, wait=0)
+    try:
+        lock.__enter__()
+    except StillBuilding:
+        yield from chunks  # another request is keeping this one
+        return
+    try:
+        # On the local disk while it is written: constant memory at any size.
+        with tempfile.TemporaryFile(prefix="portal-keeping-") as spool:
+            for chunk in chunks:
+                spool.write(chunk)
+                yield chunk
+            spool.seek(0)
+            _store_file(path, File(spool))
+    finally:
+        lock.__exit__()
+    _forget_old_files(keep=folder)
+
+
+def _store_file(path, file):
+    try:
+        for name in (f"{path}.done", path):
+            if default_storage.exists(name):
+                default_storage.delete(name)
+        default_storage.save(path, file)
+        default_storage.save(f"{path}.done", ContentFile(b""))
+    except Exception as error:  # any storage's own (S3: botocore's)
+        logger.warning("Could not keep the built file %s (%s)", path, error)
 
 
 def _stored(path):
@@ -126,32 +196,28 @@ def _stored(path):
 
 
 def _store(path, content):
-    try:
-        for name in (path, f"{path}.done"):
-            if default_storage.exists(name):
-                default_storage.delete(name)
-        default_storage.save(path, ContentFile(content))
-        default_storage.save(f"{path}.done", ContentFile(b""))
-    except Exception as error:  # any storage's own (S3: botocore's)
-        # Served all the same, and built again by the next request.
-        logger.warning("Could not keep the built file %s (%s)", path, error)
+    # Served all the same if it cannot be kept, and built again next time.
+    _store_file(path, ContentFile(content))
 
 
 class _lock:
     """An exclusive lock on building the file `path` (an flock on a local lock
     file, so across the processes and threads of this machine), waited for at
-    most BUILD_WAIT_SECONDS: its holder stores the file before letting go."""
+    most BUILD_WAIT_SECONDS (or `wait`): its holder stores the file before
+    letting go."""
 
-    def __init__(self, path):
+    def __init__(self, path, wait=None):
         number = int(hashlib.sha256(path.encode()).hexdigest(), 16) % LOCK_COUNT
         LOCKS.mkdir(parents=True, exist_ok=True)
-        self.lock_path = LOCKS / f"lock-{number:02d}"
+        self.lock_path = LOCKS / f"lock-{number:04d}"
         self.path = path
+        self.wait = wait
 
     def __enter__(self):
         # Closed in __exit__ (or here, when giving up).
         self.file = open(self.lock_path, "a")
-        deadline = time.monotonic() + BUILD_WAIT_SECONDS
+        wait = BUILD_WAIT_SECONDS if self.wait is None else self.wait
+        deadline = time.monotonic() + wait
         while True:
             try:
                 fcntl.flock(self.file, fcntl.LOCK_EX | fcntl.LOCK_NB)

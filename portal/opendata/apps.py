@@ -7,3 +7,9 @@ class OpenDataConfig(AppConfig):
 
     name = "portal.opendata"
     label = "opendata"
+
+    def ready(self):
+        from portal.opendata import dataset
+
+        # The dataset is built again after a request that changed it.
+        dataset.connect_signals()

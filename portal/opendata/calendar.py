@@ -9,12 +9,17 @@ have. Approximate dates are said to be approximate. Entries are transparent
 (they do not make the reader "busy"): they are a record of what happened, not
 appointments. Drafts and scheduled records never appear: the feed starts from
 `published()`.
+
+Like the downloads (portal/opendata/downloads.py), the calendar is streamed as
+it is made, events read a chunk at a time through a server-side cursor, and
+kept once per content token, language and filters for the next request.
 """
 
 import datetime
-from urllib.parse import urlsplit
+import hashlib
+from urllib.parse import urlencode, urlsplit
 
-from django.http import HttpResponse
+from django.http import FileResponse, StreamingHttpResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar, vDuration
@@ -23,12 +28,18 @@ from icalendar import Event as CalendarEvent
 from events.filters import EventFilter
 from events.models import Event
 from portal.core import filtering
+from portal.core.datacache import keeping, kept_file
 from portal.core.dates import Precision, format_partial_range, period_end
 from portal.core.siteurl import absolute_url, site_url
 from portal.core.views import reads_query
+from portal.opendata.downloads import CHUNK, streamed
+from portal.ops import heartbeat
 
 # Calendar apps poll subscriptions; twice a day is plenty for this record.
 REFRESH_INTERVAL = datetime.timedelta(hours=12)
+
+
+CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
 @reads_query(EventFilter)
@@ -38,16 +49,28 @@ def events_ics(request):
     )
     if not filterset.is_valid():
         return filtering.bad_filters_text(filterset)
-    events = filterset.qs.order_by("date", "pk")
-    calendar = _calendar(request, events)
-    response = HttpResponse(
-        calendar.to_ical(), content_type="text/calendar; charset=utf-8"
+    # One file for every request with the same filters' values.
+    query = urlencode(
+        [(name, value) for name, values in filterset.data_key() for value in values]
     )
+    digest = hashlib.sha256(query.encode()).hexdigest()[:16]
+    name = f"calendar-{get_language()}-{digest}.ics"
+    kept = kept_file(name)
+    if kept is not None:
+        response = FileResponse(kept, content_type=CONTENT_TYPE)
+    else:
+        events = filterset.qs.order_by("date", "pk")
+        response = StreamingHttpResponse(
+            keeping(name, streamed(_calendar(request, events))),
+            content_type=CONTENT_TYPE,
+        )
     response["Content-Disposition"] = 'inline; filename="events.ics"'
     return response
 
 
 def _calendar(request, events):
+    """The calendar's bytes: its own lines, an entry per event, its end; what
+    icalendar's Calendar.to_ical() gives for all of them at once."""
     language = get_language() or "en"
     name = _("China–Azerbaijan Relations: events")
     calendar = Calendar()
@@ -65,11 +88,15 @@ def _calendar(request, events):
     )
     calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL).to_ical().decode())
+    ending = b"END:VCALENDAR\r\n"
+    yield calendar.to_ical().removesuffix(ending)
     # The site's host names the events (UID), whatever address was asked.
     host = urlsplit(site_url(request)).hostname
-    for event in events:
-        calendar.add_component(_entry(request, event, host))
-    return calendar
+    for number, event in enumerate(events.iterator(chunk_size=CHUNK)):
+        yield _entry(request, event, host).to_ical()
+        if number % CHUNK == 0:
+            heartbeat.beat()
+    yield ending
 
 
 def _entry(request, event, host):

@@ -1,16 +1,23 @@
 """Taking the data away: every list's "Download these results" (CSV or JSON, for
-exactly the list's filters, every matching record rather than one page) and the
-full dataset of published records as one ZIP file. Each file is built once per
-content token (and language, and filters) and kept for every later request
-(portal/core/datacache.py's built_file): a request for it never rebuilds it, with
-whatever parameters it comes.
+exactly the list's filters, every matching record rather than one page). The
+full dataset of published records, one ZIP file per language, is built ahead of
+time (portal/opendata/dataset.py) from the same pieces as these.
+
+A download is streamed as it is made, in constant memory whatever its size:
+records are read CHUNK at a time through a server-side cursor on PostgreSQL
+(QuerySet.iterator), each chunk with its relations (the API's `records()`,
+whose prefetches Django runs per chunk), so its first bytes leave at once and
+a worker never holds more than one chunk. While it goes out it is kept, once
+per content token (and language, and filters), as a file in media
+(portal/core/datacache.py's keeping()): the next request for it, with whatever
+other parameters, is answered from that file.
 
 A record is what the API says it is (portal/opendata/api/serializers.py): JSON
 files hold the API's records as they are, CSV files the same records flattened to one
 row each (docs/data-dictionary.md describes every column). Texts are in the page's
 language, English where a translation is missing. A filter that cannot be used is
 a 400 saying which, as text for a CSV file and as JSON for a JSON file
-(portal/core/filtering.py).
+(portal/core/filtering.py), before anything is streamed.
 
 CSV files are UTF-8 with a byte-order mark, so spreadsheets open Azerbaijani and
 Chinese text correctly; a cell a spreadsheet would run as a formula starts with
@@ -20,33 +27,28 @@ an apostrophe, as in the admin's exports (portal/core/resources.py).
 import csv
 import hashlib
 import io
-import zipfile
-from pathlib import Path
+from itertools import islice
 from urllib.parse import urlencode
 
-from django.conf import settings
-from django.http import Http404, HttpResponse
-from django.utils import timezone
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
 
 from portal.core import filtering
-from portal.core.datacache import StillBuilding, built_file
-from portal.core.models import Observation
+from portal.core.datacache import keeping, kept_file
 from portal.core.resources import escape_formula, unescape_formula
 from portal.core.siteurl import absolute_url
 from portal.core.views import reads_query
 from portal.opendata.api import views as api
-from portal.opendata.api.serializers import MeasureRowSerializer, ObservationSerializer
-from projects.models import Measure
+from portal.ops import heartbeat
 
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
 ATTRIBUTION = (
     "China–Azerbaijan Relations Portal, and the original sources cited with each record"
 )
-DICTIONARY = Path(settings.BASE_DIR) / "docs" / "data-dictionary.md"
 
 # The lists that offer downloads: the name in the address, and the API's view
 # of the records, whose FilterSet is the list page's own.
@@ -57,14 +59,16 @@ LISTS = {
     "people": api.PersonViewSet,
     "organisations": api.OrganizationViewSet,
 }
-# The full dataset: every kind of record, one CSV and one JSON file each.
-DATASET = {
-    **LISTS,
-    "places": api.PlaceViewSet,
-    "sources": api.SourceViewSet,
-    "indicators": api.IndicatorViewSet,
-}
 FORMATS = ("csv", "json")
+CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
+
+# Records read, and their relations fetched, at a time: enough that the
+# queries per chunk cost little beside the records, few enough that a chunk
+# of the largest records (people, with every event) stays a few megabytes.
+CHUNK = 500
+# Bytes gathered before they are handed to the server: one write per record
+# would be a system call each.
+WRITE_SIZE = 64 * 1024
 
 
 def _filters_of_list(kind, **kwargs):
@@ -90,81 +94,36 @@ def list_download(request, kind, fmt):
         [(name, value) for name, values in filterset.data_key() for value in values]
     )
     language = get_language()
-
-    def build():
-        records = _serialize(viewset.serializer_class, filterset.qs, request)
-        if fmt == "csv":
-            return csv_bytes(records, viewset.serializer_class)
-        filters = {
-            name: value
-            for name, value in request.GET.items()
-            if name in filterset.filters and value
-        }
-        source = request.path + (f"?{query}" if query else "")
-        document = _envelope(request, records, source, filters=filters)
-        return JSONRenderer().render(document)
-
     digest = hashlib.sha256(query.encode()).hexdigest()[:16]
-    try:
-        content = built_file(f"{kind}-{language}-{digest}.{fmt}", build)
-    except StillBuilding:
-        return _still_building()
-    content_type = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
-    response = HttpResponse(content, content_type=content_type)
+    name = f"{kind}-{language}-{digest}.{fmt}"
+    kept = kept_file(name)
+    if kept is not None:
+        response = FileResponse(kept, content_type=CONTENT_TYPES[fmt])
+    else:
+        # Counted here, before a byte is sent: the JSON file says how many,
+        # and a query the database refuses is an error page, not a cut file.
+        count = filterset.qs.count()
+        records = serialized(viewset.serializer_class, filterset.qs, request)
+        if fmt == "csv":
+            chunks = csv_chunks(records, viewset.serializer_class)
+        else:
+            filters = {
+                name: value
+                for name, value in request.GET.items()
+                if name in filterset.filters and value
+            }
+            source = request.path + (f"?{query}" if query else "")
+            document = envelope(count, absolute_url(source, request), filters=filters)
+            chunks = json_chunks(document, records)
+        response = StreamingHttpResponse(
+            keeping(name, streamed(chunks)), content_type=CONTENT_TYPES[fmt]
+        )
     response["Content-Disposition"] = f'attachment; filename="{kind}-{language}.{fmt}"'
     return response
 
 
-@reads_query()
-def dataset(request):
-    """/<lang>/data/portal-dataset.zip: every published record, built once per
-    content token and language (portal/core/datacache.py's built_file), in memory
-    (fine for thousands of records; a much larger record would want a file
-    built in the background)."""
-    language = get_language()
-    try:
-        content = built_file(
-            f"portal-dataset-{language}.zip", lambda: _build_dataset(request, language)
-        )
-    except StillBuilding:
-        return _still_building()
-    response = HttpResponse(content, content_type="application/zip")
-    response["Content-Disposition"] = (
-        f'attachment; filename="portal-dataset-{language}.zip"'
-    )
-    return response
-
-
-def _build_dataset(request, language):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for kind, viewset in DATASET.items():
-            records = _serialize(viewset.serializer_class, viewset.records(), request)
-            archive.writestr(
-                f"{kind}.csv", csv_bytes(records, viewset.serializer_class)
-            )
-            archive.writestr(
-                f"{kind}.json",
-                JSONRenderer().render(_envelope(request, records, request.path)),
-            )
-        # Rows that belong to a record, one file each, every row with its own
-        # citations: an indicator's observations, a project's measures.
-        for name, serializer_class, rows in (
-            ("observations", ObservationSerializer, _observations()),
-            ("measures", MeasureRowSerializer, _measures()),
-        ):
-            records = _serialize(serializer_class, rows, request)
-            archive.writestr(f"{name}.csv", csv_bytes(records, serializer_class))
-            archive.writestr(
-                f"{name}.json",
-                JSONRenderer().render(_envelope(request, records, request.path)),
-            )
-        archive.writestr("README.txt", _readme(request, language))
-        archive.writestr("DATA-DICTIONARY.md", DICTIONARY.read_bytes())
-    return buffer.getvalue()
-
-
-def _still_building():
+def still_building():
+    """503 for a file another request is building (portal/core/datacache.py)."""
     response = HttpResponse(
         _("This file is being prepared. Please try again in a minute.") + "\n",
         status=503,
@@ -174,64 +133,64 @@ def _still_building():
     return response
 
 
-def _observations():
-    return (
-        Observation.objects.public()
-        .for_data()
-        .order_by("indicator__position", "indicator__slug", "period_end", "pk")
-    )
+def serialized(serializer_class, queryset, request=None):
+    """The records of `queryset` as the API gives them, one at a time, read
+    CHUNK records (and their relations) at a time."""
+    rows = queryset.iterator(chunk_size=CHUNK)
+    while chunk := list(islice(rows, CHUNK)):
+        yield from _serialize(serializer_class, chunk, request)
+        heartbeat.beat()
 
 
-def _measures():
-    return (
-        Measure.objects.public()
-        .for_data()
-        .order_by("project__slug", "kind__position", "kind__slug", "position", "pk")
-    )
+def _serialize(serializer_class, records, request):
+    return serializer_class(records, many=True, context={"request": request}).data
 
 
-def _serialize(serializer_class, queryset, request):
-    return serializer_class(queryset, many=True, context={"request": request}).data
-
-
-def _envelope(request, records, source, filters=None):
-    """`source`: the address the records were downloaded from (a path and the
-    query that says what they are), made absolute on the site's address."""
+def envelope(count, source, filters=None):
+    """What a JSON file says before its records: `source` is the absolute
+    address the records were downloaded from (a path and the query that says
+    what they are)."""
     document = {
         "licence": LICENCE,
         "attribution": ATTRIBUTION,
         "language": get_language(),
         "generated_at": timezone.now().isoformat(timespec="seconds"),
-        "source": absolute_url(source, request),
+        "source": source,
     }
     if filters is not None:
         document["filters"] = filters
-    document["count"] = len(records)
-    document["results"] = records
+    document["count"] = count
     return document
 
 
-def _readme(request, language):
-    return "\n".join(
-        [
-            "China–Azerbaijan Relations Portal — full dataset",
-            "",
-            f"Address: {absolute_url(request.path, request)}",
-            f"Made: {timezone.now().isoformat(timespec='seconds')}",
-            f"Language of texts and labels: {language} (English where a "
-            "translation is missing)",
-            "",
-            "Every published record, one CSV and one JSON file per kind of record.",
-            "Drafts, records in review and records scheduled for later are left out.",
-            "DATA-DICTIONARY.md describes every column; the JSON files hold the same",
-            "records as the API (/api/v1/).",
-            "",
-            "Licence: Creative Commons Attribution 4.0 International (CC BY 4.0),",
-            "https://creativecommons.org/licenses/by/4.0/",
-            "Please cite the portal and the original sources given with each record.",
-            "",
-        ]
-    ).encode()
+def json_chunks(document, records):
+    """The JSON file: `document` with the records as its "results", byte for
+    byte what rendering the whole document at once would give."""
+    renderer = JSONRenderer()
+    opening = renderer.render({**document, "results": []})
+    yield opening.removesuffix(b"]}")
+    separator = b""
+    for record in records:
+        yield separator + renderer.render(record)
+        separator = b","
+    yield b"]}"
+
+
+def streamed(chunks, size=WRITE_SIZE):
+    """The same bytes in pieces of about `size`, the first at once, made in
+    the language of the request: they are made after the view has returned,
+    while the server sends them."""
+    language = get_language()
+    with translation.override(language):
+        pending, length, first = [], 0, True
+        for chunk in chunks:
+            pending.append(chunk)
+            length += len(chunk)
+            if first or length >= size:
+                yield b"".join(pending)
+                pending, length, first = [], 0, False
+        if pending:
+            yield b"".join(pending)
 
 
 # Flattening a record to a CSV row.
@@ -340,17 +299,25 @@ def _reporter(observation):
     return side
 
 
-def csv_bytes(records, serializer_class):
-    """The records as a CSV file: UTF-8 with a byte-order mark, a header row,
-    formulas escaped."""
+def csv_chunks(records, serializer_class):
+    """The records as a CSV file, a row at a time: UTF-8 with a byte-order
+    mark, a header row, formulas escaped."""
     header = columns(serializer_class)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
+    yield ("\ufeff" + out.getvalue()).encode("utf-8")
     for record in records:
+        out.seek(0)
+        out.truncate()
         row = flatten(record)
         writer.writerow([escape_formula(row.get(column, "")) for column in header])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+        yield out.getvalue().encode("utf-8")
+
+
+def csv_bytes(records, serializer_class):
+    """The whole CSV file at once (csv_chunks joined)."""
+    return b"".join(csv_chunks(records, serializer_class))
 
 
 def read_csv(data):

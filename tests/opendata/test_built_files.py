@@ -1,15 +1,18 @@
-"""The dataset and the lists' downloads are built once per content token
-(portal/core/datacache.py built_file, portal/opendata/downloads.py): every later
-request, with whatever parameters, in any process, gets the kept file; concurrent
-requests wait for the one building it."""
+"""Built files are made once per content token (portal/core/datacache.py): a
+sitemap section by one request while the others wait for it (built_file), a
+list's download and the calendar as they are streamed to the first reader
+(keeping), so that every later request, with whatever parameters, in any
+process, gets the kept file."""
 
 import threading
 import time
 
 import pytest
+from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import caches
 from django.core.files.storage import default_storage
 from django.db import connections
+from django.http import FileResponse, StreamingHttpResponse
 from django.test import Client
 from django.urls import reverse
 
@@ -19,41 +22,56 @@ from portal.opendata import downloads
 from portal.ops import pagecache
 from tests.builders import make_event
 
-URL = "/en/data/portal-dataset.zip"
+SECTION = "/sitemap-events-en.xml"
+EVENTS_JSON = reverse("download", kwargs={"kind": "events", "fmt": "json"})
 
 
 @pytest.fixture
-def kept(settings, tmp_path):
+def kept(settings, media):
     """Built files kept (DATA_CACHE_SECONDS on), in a media folder of the test's."""
     settings.DATA_CACHE_SECONDS = 300
     settings.PAGE_CACHE_CHECK_SECONDS = 0
-    settings.MEDIA_ROOT = tmp_path
     content.token_memo.forget()
     caches[pagecache.CACHE_ALIAS].clear()
-    yield tmp_path
+    yield media
     content.token_memo.forget()
     caches[pagecache.CACHE_ALIAS].clear()
 
 
 @pytest.fixture
-def builds(monkeypatch):
-    """Each dataset build, counted; slow enough that concurrent requests meet."""
+def sections_built(monkeypatch):
+    """Each sitemap section built, counted; slow enough that concurrent
+    requests meet."""
     calls = []
-    real = downloads._readme  # written once into each dataset built
+    real = sitemap_views.sitemap
 
-    def counted(request, language):
-        calls.append(language)
+    def counted(request, sitemaps, section=None, **kwargs):
+        calls.append(section)
         time.sleep(0.3)
-        return real(request, language)
+        return real(request, sitemaps, section=section, **kwargs)
 
-    monkeypatch.setattr(downloads, "_readme", counted)
+    monkeypatch.setattr(sitemap_views, "sitemap", counted)
+    return calls
+
+
+@pytest.fixture
+def serialized(monkeypatch):
+    """The chunks of records each download serialized."""
+    calls = []
+    real = downloads._serialize
+
+    def counted(serializer_class, records, request):
+        calls.append(serializer_class)
+        return real(serializer_class, records, request)
+
+    monkeypatch.setattr(downloads, "_serialize", counted)
     return calls
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("page_cache", [0, 300], ids=["no page cache", "page cache"])
-def test_32_requests_with_junk_parameters_build_the_dataset_once(
-    kept, builds, settings, page_cache
+def test_32_requests_with_junk_parameters_build_a_section_once(
+    kept, sections_built, settings, page_cache
 ):
     settings.PAGE_CACHE_SECONDS = page_cache
     make_event(title="Talks in Baku", slug="talks")
@@ -64,7 +82,7 @@ def test_32_requests_with_junk_parameters_build_the_dataset_once(
         client = Client()
         start.wait()
         try:
-            answers[number] = client.get(f"{URL}?x={number}")
+            answers[number] = client.get(f"{SECTION}?x={number}")
         finally:
             connections.close_all()
 
@@ -75,64 +93,87 @@ def test_32_requests_with_junk_parameters_build_the_dataset_once(
         thread.join(60)
     assert [answer.status_code for answer in answers] == [200] * 32
     assert len({answer.content for answer in answers}) == 1
-    assert builds == ["en"]
+    assert sections_built == ["events-en"]
 
 
 @pytest.mark.django_db
-def test_the_dataset_is_built_again_once_the_content_changes(client, kept, builds):
+def test_a_download_is_kept_as_it_streams_and_served_from_the_file(
+    client, kept, serialized
+):
+    make_event(title="Talks in Baku", slug="talks")
+    first = client.get(f"{EVENTS_JSON}?type=talks&x=1")
+    assert isinstance(first, StreamingHttpResponse)
+    assert not isinstance(first, FileResponse)
+    first_content = first.getvalue()
+    again = client.get(f"{EVENTS_JSON}?utm=2&type=talks&page=3")
+    assert isinstance(again, FileResponse)
+    assert again.getvalue() == first_content
+    assert again["Content-Type"] == "application/json"
+    assert again["Content-Disposition"] == 'attachment; filename="events-en.json"'
+    assert len(serialized) == 1
+    # Other filters are another file.
+    other = client.get(f"{EVENTS_JSON}?type=forum")
+    assert not isinstance(other, FileResponse)
+    assert b'"count":0' in other.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_download_is_made_again_once_the_content_changes(client, kept, serialized):
     event = make_event(title="Talks in Baku", slug="talks")
-    first = client.get(URL).content
-    assert client.get(f"{URL}?again=1").content == first
-    assert client.get("/az/data/portal-dataset.zip").status_code == 200
-    assert builds == ["en", "az"]
+    url = reverse("download", kwargs={"kind": "events", "fmt": "csv"})
+    first = client.get(url).getvalue()
+    assert client.get(f"{url}?again=1").getvalue() == first
+    client.get("/az/download/events.csv").getvalue()
+    assert len(serialized) == 2
     event.title = "Talks held in Baku"
     event.save()
-    assert client.get(URL).content != first
-    assert builds == ["en", "az", "en"]
+    changed = client.get(url).getvalue()
+    assert changed != first
+    assert len(serialized) == 3
+
+
+@pytest.mark.django_db
+def test_a_stream_cut_short_keeps_nothing(client, kept, serialized):
+    make_event(title="Talks in Baku", slug="talks")
+    url = reverse("event-calendar")
+    response = client.get(url)
+    stream = iter(response.streaming_content)
+    next(stream)
+    response.close()  # the reader went away after the first chunk
+    assert not isinstance(client.get(url), FileResponse)
+
+
+@pytest.mark.django_db
+def test_the_calendar_is_kept_too(client, kept):
+    make_event(title="Talks in Baku", slug="talks")
+    url = reverse("event-calendar")
+    first = client.get(f"{url}?type=talks").getvalue()
+    again = client.get(f"{url}?type=talks&utm=1")
+    assert isinstance(again, FileResponse)
+    assert again.getvalue() == first
+    assert again["Content-Type"] == "text/calendar; charset=utf-8"
 
 
 @pytest.mark.django_db
 def test_files_built_for_older_tokens_are_deleted(client, kept, monkeypatch):
     monkeypatch.setattr(datacache, "OLD_FILES_SECONDS", -1)
     event = make_event(title="Talks in Baku", slug="talks")
-    client.get(URL)
-    _folders, _files = default_storage.listdir(datacache.BUILT)
-    (old,) = _folders
+    client.get(EVENTS_JSON).getvalue()
+    (old,) = default_storage.listdir(datacache.BUILT)[0]
     event.save()
-    client.get(URL)
+    client.get(EVENTS_JSON).getvalue()
     (current,) = default_storage.listdir(datacache.BUILT)[0]
     assert current != old
 
 
 @pytest.mark.django_db
-def test_a_download_with_the_same_filters_is_built_once(client, kept, monkeypatch):
-    serialized = []
-    real = downloads._serialize
-
-    def counted(serializer_class, queryset, request):
-        serialized.append(serializer_class)
-        return real(serializer_class, queryset, request)
-
-    monkeypatch.setattr(downloads, "_serialize", counted)
-    make_event(title="Talks in Baku", slug="talks")
-    url = reverse("download", kwargs={"kind": "events", "fmt": "json"})
-    first = client.get(f"{url}?type=talks&x=1")
-    again = client.get(f"{url}?utm=2&type=talks&page=3")
-    assert first.status_code == again.status_code == 200
-    assert first.content == again.content
-    assert first.json()["source"] == f"http://testserver{url}?type=talks"
-    assert len(serialized) == 1
-    # Other filters are another file.
-    client.get(f"{url}?type=forum")
-    assert len(serialized) == 2
-
-
-@pytest.mark.django_db
 def test_drafts_never_reach_a_kept_file(client, kept):
     make_event(title="Talks in Baku", slug="talks")
-    client.get(URL)
+    client.get(EVENTS_JSON).getvalue()
+    client.get(SECTION)
     make_event(title="Secret", slug="secret", status=Status.DRAFT)
-    assert b"secret" not in client.get(URL).content
+    assert b"secret" not in client.get(EVENTS_JSON).getvalue()
+    assert b"secret" not in client.get(SECTION).content
 
 
 @pytest.mark.django_db
@@ -144,16 +185,26 @@ def test_a_request_waiting_too_long_for_another_s_build_is_told_to_retry(
     # Another request holds the build lock of every file (all share one here).
     monkeypatch.setattr(datacache, "LOCK_COUNT", 1)
     with datacache._lock("anything"):
-        response = client.get(URL)
+        response = client.get(SECTION)
+        # A stream never waits: it is made, just not kept.
+        download = client.get(EVENTS_JSON)
+        assert b"Talks in Baku" in download.getvalue()
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert "being prepared" in response.text
+    assert not isinstance(client.get(EVENTS_JSON), FileResponse)
 
 
 @pytest.mark.django_db
-def test_without_a_token_to_key_it_every_request_builds(client, settings, builds):
+def test_without_a_token_to_key_it_every_request_builds(
+    client, settings, sections_built, serialized
+):
     settings.DATA_CACHE_SECONDS = 0
     make_event(title="Talks in Baku", slug="talks")
-    client.get(URL)
-    client.get(URL)
-    assert builds == ["en", "en"]
+    for _ in range(2):
+        client.get(SECTION)
+        download = client.get(EVENTS_JSON)
+        assert not isinstance(download, FileResponse)
+        download.getvalue()
+    assert sections_built == ["events-en", "events-en"]
+    assert len(serialized) == 2

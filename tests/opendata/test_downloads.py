@@ -6,6 +6,7 @@ import json
 import zipfile
 
 import pytest
+from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
@@ -65,9 +66,9 @@ def test_a_download_holds_exactly_the_records_of_the_filtered_list(
 ):
     on_page = client.get(reverse(page) + query).context["paginator"].object_list
     expected = sorted(record.slug for record in on_page)
-    rows = read_csv(download(client, kind, "csv", query).content)
+    rows = read_csv(download(client, kind, "csv", query).getvalue())
     assert sorted(row["slug"] for row in rows) == expected
-    document = download(client, kind, "json", query).json()
+    document = json.loads(download(client, kind, "json", query).getvalue())
     assert sorted(r["slug"] for r in document["results"]) == expected
     assert document["count"] == len(expected)
 
@@ -75,7 +76,7 @@ def test_a_download_holds_exactly_the_records_of_the_filtered_list(
 def test_a_download_has_every_record_not_one_page(client):
     for number in range(25):
         make_event(slug=f"event-{number}")
-    assert len(read_csv(download(client, "events", "csv").content)) == 25
+    assert len(read_csv(download(client, "events", "csv").getvalue())) == 25
 
 
 def test_the_csv_reads_back_with_the_values_of_the_json(client):
@@ -88,8 +89,8 @@ def test_the_csv_reads_back_with_the_values_of_the_json(client):
     )
     add_participant(event, make_person(slug="minister"), role="Minister")
     cite(event, make_source(slug="news"), quote="Said so.")
-    csv_row = read_csv(download(client, "events", "csv").content)[0]
-    record = download(client, "events", "json").json()["results"][0]
+    csv_row = read_csv(download(client, "events", "csv").getvalue())[0]
+    record = json.loads(download(client, "events", "json").getvalue())["results"][0]
     for column in ("id", "slug", "title", "summary", "kind", "kind_label", "date"):
         assert csv_row[column] == str(record[column])
     assert csv_row["date_precision"] == "month"
@@ -103,11 +104,15 @@ def test_the_csv_reads_back_with_the_values_of_the_json(client):
 def test_the_csv_is_utf8_with_a_byte_order_mark_and_a_filename(client):
     make_event(slug="talks", title_az="Danışıqlar", title_zh_hans="会谈")
     response = download(client, "events", "csv", language="az")
-    assert response.content.startswith(b"\xef\xbb\xbf")
+    assert isinstance(response, StreamingHttpResponse)
+    content = response.getvalue()
+    assert content.startswith(b"\xef\xbb\xbf")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="events-az.csv"'
-    assert read_csv(response.content)[0]["title"] == "Danışıqlar"
-    chinese = download(client, "events", "json", language="zh-hans").json()
+    assert read_csv(content)[0]["title"] == "Danışıqlar"
+    chinese = json.loads(
+        download(client, "events", "json", language="zh-hans").getvalue()
+    )
     assert chinese["results"][0]["title"] == "会谈"
     assert chinese["language"] == "zh-hans"
     assert "CC BY 4.0" in chinese["licence"]
@@ -119,16 +124,15 @@ def test_the_csv_is_utf8_with_a_byte_order_mark_and_a_filename(client):
 )
 def test_formulas_are_escaped_and_read_back_unchanged(client, text):
     make_event(slug="talks", title=text)
-    raw = download(client, "events", "csv").content.decode("utf-8-sig")
+    raw = download(client, "events", "csv").getvalue().decode("utf-8-sig")
     assert "'" + text.replace('"', '""') in raw
-    assert read_csv(download(client, "events", "csv").content)[0]["title"] == text
+    assert read_csv(download(client, "events", "csv").getvalue())[0]["title"] == text
 
 
-def test_plain_negative_numbers_are_left_alone(client):
+def test_plain_negative_numbers_are_left_alone(download_dataset):
     indicator = make_indicator(slug="trains")
     add_observation(indicator, change_percent=-12.5)
-    response = client.get("/en/data/portal-dataset.zip")
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    archive = zipfile.ZipFile(io.BytesIO(download_dataset().getvalue()))
     rows = read_csv(archive.read("observations.csv"))
     assert rows[0]["change_percent"] == "-12.50"
     assert "'-12.50" not in archive.read("observations.csv").decode("utf-8-sig")
@@ -165,7 +169,9 @@ def hidden(**links):
     return records
 
 
-def test_no_draft_or_scheduled_record_leaves_through_downloads(client):
+def test_no_draft_or_scheduled_record_leaves_through_downloads(
+    client, download_dataset
+):
     event = make_event(slug="public-event")
     project = make_project(slug="public-project")
     for record in hidden():
@@ -183,10 +189,8 @@ def test_no_draft_or_scheduled_record_leaves_through_downloads(client):
     texts = []
     for kind in LISTS:
         for fmt in ("csv", "json"):
-            texts.append(download(client, kind, fmt).content.decode("utf-8-sig"))
-    archive = zipfile.ZipFile(
-        io.BytesIO(client.get("/en/data/portal-dataset.zip").content)
-    )
+            texts.append(download(client, kind, fmt).getvalue().decode("utf-8-sig"))
+    archive = zipfile.ZipFile(io.BytesIO(download_dataset().getvalue()))
     texts += [archive.read(name).decode("utf-8-sig") for name in archive.namelist()]
     text = "\n".join(texts)
     assert "public-event" in text and "public-project" in text
@@ -194,14 +198,16 @@ def test_no_draft_or_scheduled_record_leaves_through_downloads(client):
     assert "scheduled-" not in text
 
 
-def test_the_full_dataset_has_every_kind_with_its_licence_and_dictionary(client):
+def test_the_full_dataset_has_every_kind_with_its_licence_and_dictionary(
+    download_dataset,
+):
     event = make_event(slug="talks")
     cite(event, make_source(slug="news"))
     add_observation(make_indicator(slug="trains"))
-    response = client.get("/az/data/portal-dataset.zip")
+    response = download_dataset("az")
     assert response["Content-Type"] == "application/zip"
     assert 'filename="portal-dataset-az.zip"' in response["Content-Disposition"]
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    archive = zipfile.ZipFile(io.BytesIO(response.getvalue()))
     names = set(archive.namelist())
     for kind in (
         "events",
@@ -234,7 +240,9 @@ def test_the_about_page_links_the_dataset_and_the_api(client):
     assert 'href="/api/v1/docs/"' in html
 
 
-def test_the_dataset_gives_who_reports_each_value_and_where_sources_disagree(client):
+def test_the_dataset_gives_who_reports_each_value_and_where_sources_disagree(
+    download_dataset,
+):
     indicator = make_indicator(slug="trade", currency="USD", unit="")
     customs = make_organization(name="State Customs Committee", slug="customs")
     for side, body, value in (("cn", None, 3100), ("az", customs, 2200)):
@@ -247,8 +255,7 @@ def test_the_dataset_gives_who_reports_each_value_and_where_sources_disagree(cli
             reported_by=body,
             value=value,
         )
-    response = client.get("/en/data/portal-dataset.zip")
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    archive = zipfile.ZipFile(io.BytesIO(download_dataset().getvalue()))
     rows = read_csv(archive.read("observations.csv"))
     assert [
         (

@@ -1,15 +1,18 @@
-"""/sitemap.xml lists every public page in every language and nothing else;
-/robots.txt points crawlers at it."""
+"""The sitemap lists every public page in every language and nothing else: an
+index (/sitemap.xml) of sections per kind and language, each cut into pages of
+at most SITEMAP_SECTION_SIZE addresses; /robots.txt points crawlers at it."""
 
 import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.conf import settings
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from events.models import Agreement, Event
+from portal.core import content
 from portal.core.models import Organization, Person, Place, Source, Status
 from projects.models import Project
 from tests.builders import (
@@ -42,15 +45,33 @@ STATIC_PAGES = (
 LATER = timezone.now() + datetime.timedelta(days=1)
 
 
-def sitemap(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
+def xml(client, address):
+    response = client.get(address)
+    assert response.status_code == 200, address
     assert response["Content-Type"] == "application/xml"
     return ET.fromstring(response.content)
 
 
-def locations(root):
-    return [url.findtext("sm:loc", namespaces=NS) for url in root.findall("sm:url", NS)]
+def sections(client):
+    """The addresses the sitemap index lists, each a page of a section."""
+    root = xml(client, "/sitemap.xml")
+    return [
+        item.findtext("sm:loc", namespaces=NS)
+        for item in root.findall("sm:sitemap", NS)
+    ]
+
+
+def urls(client):
+    """Every <url> of every section the index lists."""
+    found = []
+    for address in sections(client):
+        assert address.startswith(HOST), address
+        found += xml(client, address.removeprefix(HOST)).findall("sm:url", NS)
+    return found
+
+
+def locations(found):
+    return [url.findtext("sm:loc", namespaces=NS) for url in found]
 
 
 def expected_locations():
@@ -94,7 +115,7 @@ def unpublished():
 def test_the_sitemap_lists_every_published_page_in_every_language(
     client, seeded, unpublished
 ):
-    found = locations(sitemap(client))
+    found = locations(urls(client))
 
     assert sorted(found) == expected_locations()
     assert len(found) == len(set(found))
@@ -103,7 +124,10 @@ def test_the_sitemap_lists_every_published_page_in_every_language(
 
 
 def test_no_draft_or_scheduled_record_is_in_the_sitemap(client, seeded, unpublished):
-    body = client.get("/sitemap.xml").content.decode()
+    body = "\n".join(
+        client.get(address.removeprefix(HOST)).content.decode()
+        for address in sections(client)
+    )
 
     for record in unpublished:
         assert f"/{record.slug}/" not in body
@@ -111,7 +135,7 @@ def test_no_draft_or_scheduled_record_is_in_the_sitemap(client, seeded, unpublis
 
 
 def test_each_address_names_its_translations_and_a_default(client, seeded):
-    root = sitemap(client)
+    root = xml(client, "/sitemap-events-az.xml")
     event = Event.objects.published().first()
     with translation.override("az"):
         address = HOST + event.get_absolute_url()
@@ -141,7 +165,7 @@ def test_every_address_in_the_sitemap_answers(client):
     world.add(1)
     make_event(slug="hidden", status=Status.DRAFT)
 
-    for location in locations(sitemap(client)):
+    for location in locations(urls(client)):
         response = client.get(location.removeprefix(HOST))
         assert response.status_code == 200, location
 
@@ -151,16 +175,121 @@ def test_the_sitemap_query_count_does_not_grow_with_rows(
 ):
     world = World()
     world.add(2)
-    queries(client, "/sitemap.xml")
-    small = queries(client, "/sitemap.xml")
+    addresses = ["/sitemap.xml", "/sitemap-events-en.xml", "/sitemap-places-az.xml"]
+    for address in addresses:
+        queries(client, address)
+    small = [queries(client, address) for address in addresses]
     world.add(12)
-    large = queries(client, "/sitemap.xml")
+    large = [queries(client, address) for address in addresses]
     print(f"sitemap: {small} queries with little data, {large} with more")
     assert small == large
-    # One per section: years, five kinds of record, places, sources; and the
-    # content token, for the ETag.
-    with django_assert_max_num_queries(9):
-        client.get("/sitemap.xml")
+    # A page of a section: its count and its records; and the content
+    # token, for the ETag.
+    with django_assert_max_num_queries(3):
+        client.get("/sitemap-events-en.xml")
+
+
+def test_the_index_lists_a_section_per_kind_and_language(client, seeded):
+    found = sections(client)
+
+    expected = [
+        f"{HOST}/sitemap-{kind}-{code}.xml"
+        for kind in (
+            "pages",
+            "years",
+            "events",
+            "agreements",
+            "projects",
+            "people",
+            "organisations",
+            "places",
+            "sources",
+        )
+        for code, _name in settings.LANGUAGES
+    ]
+    assert found == expected
+    response = client.get("/sitemap.xml")
+    assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"
+    root = ET.fromstring(response.content)
+    dates = {
+        item.findtext("sm:loc", namespaces=NS): item.findtext(
+            "sm:lastmod", namespaces=NS
+        )
+        for item in root.findall("sm:sitemap", NS)
+    }
+    latest = max(event.updated_at for event in Event.objects.published())
+    assert dates[f"{HOST}/sitemap-events-en.xml"] == (
+        timezone.localtime(latest).isoformat()
+    )
+
+
+def test_a_section_larger_than_the_section_size_is_cut_into_pages(client, settings):
+    settings.SITEMAP_SECTION_SIZE = 3
+    for number in range(7):
+        make_event(slug=f"event-{number}")
+    make_event(slug="draft", status=Status.DRAFT)
+
+    found = [address for address in sections(client) if "/sitemap-events-" in address]
+    assert found == [
+        f"{HOST}/sitemap-events-{code}.xml{page}"
+        for code, _name in settings.LANGUAGES
+        for page in ("", "?p=2", "?p=3")
+    ]
+    pages = [
+        locations(xml(client, address.removeprefix(HOST)).findall("sm:url", NS))
+        for address in found[:3]
+    ]
+    assert [len(page) for page in pages] == [3, 3, 1]
+    listed = [location for page in pages for location in page]
+    assert sorted(listed) == sorted(
+        f"{HOST}/en/events/event-{number}/" for number in range(7)
+    )
+    for address in found:
+        page = xml(client, address.removeprefix(HOST))
+        assert len(page.findall("sm:url", NS)) <= 3
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/sitemap-events-en.xml?p=2",
+        "/sitemap-events-en.xml?p=0",
+        "/sitemap-events-en.xml?p=two",
+        "/sitemap-events-en.xml?p=%D9%A3",
+        "/sitemap-events.xml",
+        "/sitemap-events-ru.xml",
+        "/sitemap-nothing-en.xml",
+    ],
+)
+def test_a_page_or_section_that_does_not_exist_is_not_found(client, address):
+    make_event(slug="talks")
+    assert client.get(address).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_section_is_built_once_per_content_token(
+    client, settings, media, monkeypatch
+):
+    settings.DATA_CACHE_SECONDS = 300
+    settings.PAGE_CACHE_CHECK_SECONDS = 0
+    content.token_memo.forget()
+    built = []
+    real = sitemap_views.sitemap
+
+    def counted(request, sitemaps, section=None, **kwargs):
+        built.append((section, request.GET.get("p")))
+        return real(request, sitemaps, section=section, **kwargs)
+
+    monkeypatch.setattr(sitemap_views, "sitemap", counted)
+    event = make_event(slug="talks")
+    first = client.get("/sitemap-events-en.xml?utm=1").content
+    assert client.get("/sitemap-events-en.xml?p=1").content == first
+    assert built == [("events-en", "1")]
+    event.title = "Talks held"
+    event.save()
+    client.get("/sitemap-events-en.xml")
+    assert len(built) == 2
+    content.token_memo.forget()
 
 
 def test_robots_txt_allows_crawling_but_not_the_admin_and_names_the_sitemap(client):

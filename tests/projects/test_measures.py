@@ -288,18 +288,16 @@ def test_the_api_gives_money_with_its_currency_and_tariff_decimals(client, plant
 
 
 def test_the_projects_csv_lists_the_measures(client, plant):
-    (row,) = read_csv(client.get("/en/download/projects.csv").content)
+    (row,) = read_csv(client.get("/en/download/projects.csv").getvalue())
     assert "capacity: 20–25 MW [preferred]" in row["measures"]
     assert "cost: USD 0.049 per kWh [preferred]" in row["measures"]
 
 
-def test_the_dataset_has_a_measures_file_with_their_sources(client):
+def test_the_dataset_has_a_measures_file_with_their_sources(download_dataset):
     project = disagreeing()
     draft = make_project(slug="draft", status=Status.DRAFT)
     add_measure(draft, 999)
-    archive = zipfile.ZipFile(
-        io.BytesIO(client.get("/en/data/portal-dataset.zip").content)
-    )
+    archive = zipfile.ZipFile(io.BytesIO(download_dataset().getvalue()))
     rows = read_csv(archive.read("measures.csv"))
     assert [(row["project"], row["value_display"]) for row in rows] == [
         (project.slug, "180 million kWh"),

@@ -122,6 +122,11 @@ ROUTE_ARGS = {
     "api:source-list": NONE,
     "api:source-detail": lambda: _slugs(Source, Source.objects.all()),
     "sitemap": NONE,
+    "sitemap-section": lambda: [
+        {"section": f"{kind}-{language}"}
+        for kind in ("pages", "events", "people")
+        for language in LANGUAGES
+    ],
     "robots": NONE,
     "healthz": NONE,
     "readyz": NONE,
