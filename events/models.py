@@ -137,6 +137,8 @@ class Event(PartialDatesMixin, Publishable):
         on_delete=models.PROTECT,
         related_name="events",
         help_text=_("Leave empty when the source does not say where it happened."),
+        # Indexed by event_place_date below, which starts with the place.
+        db_index=False,
     )
     participants = models.ManyToManyField(
         Person,
@@ -190,6 +192,11 @@ class Event(PartialDatesMixin, Publishable):
             # published events, nineteen rows in twenty) and the admin
             # changelist (every event), with its date hierarchy.
             models.Index(fields=["-date"], name="event_date"),
+            # The events of a place, by date: the admin's place filter (a few
+            # places, newest first), with the first and last dates and the
+            # years of its date hierarchy read from the index alone; and the
+            # foreign key's own lookups (a place's events, before deleting it).
+            models.Index(fields=["place", "-date"], name="event_place_date"),
         ]
 
     def __str__(self):
