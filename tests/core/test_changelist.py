@@ -168,6 +168,29 @@ def test_a_large_changelist_reads_no_table_whole(signed_in, short_pages, monkeyp
         assert sorted(set(years)) == expected, url
 
 
+@POSTGRESQL
+def test_the_autocomplete_counts_no_row_either(signed_in, monkeypatch):
+    """A project's events are picked through the events' autocomplete: its
+    pages are paged by the same paginator."""
+    events(30)
+    analyse()
+    monkeypatch.setattr(EstimatedCountPaginator, "exact_below", 1)
+    with CaptureQueriesContext(connection) as captured:
+        response = signed_in.get(
+            reverse("admin:autocomplete"),
+            {
+                "app_label": "projects",
+                "model_name": "project",
+                "field_name": "events",
+                "term": "Baku",
+            },
+        )
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 20
+    assert response.json()["pagination"]["more"]
+    assert not any("COUNT(" in sql for sql in sql_of(captured))
+
+
 def test_years_are_the_years_django_lists():
     place = make_place(slug="here")
     events(25)
