@@ -396,6 +396,11 @@ class HistoryAdmin(ImportExportMixin, CompareVersionAdmin):
     # reading every row twice per page (portal/core/changelist.py). The
     # autocomplete views use the same paginator.
     paginator = EstimatedCountPaginator
+    # Fifty rows a page rather than Django's hundred: at 100,000 records a
+    # row is found by search and filters, not by scrolling, and each row
+    # costs about half a millisecond to render (more than half the page's
+    # time at a hundred), which eight editors at once wait for in turn.
+    list_per_page = 50
 
     def get_changelist(self, request, **kwargs):
         return ScaledChangeList
