@@ -14,6 +14,8 @@ projects, bench/synth.py) it
    loopback, 8 connections for --duration seconds, after a short warm-up, and
    records requests per second and the 50th/99th percentile latencies;
 4. times the admin's events list alone (one connection) as an editor sees it;
+   in the cached and uncached passes, runs the mixed readers (bench/mixed.py:
+   thousands of addresses in readers' proportions) beside the static file;
 5. reads every gunicorn worker's peak memory (VmHWM) before stopping it;
 6. with --lighthouse (the default), runs Lighthouse (bench/lighthouse.py) on
    the large site with its cache on.
@@ -45,6 +47,7 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 os.environ.setdefault("DEBUG", "1")
 
+from bench import mixed  # noqa: E402
 from bench.server import GUNICORN, Server, free_port  # noqa: E402
 from tests.realstack.conftest import Cluster, pg_bindir  # noqa: E402
 
@@ -74,6 +77,7 @@ TARGETS = {
     "uncached_list_ratio": 0.15,  # uncached filtered lists, share of static rps
     "public_p99_ms": 100,  # every public page, 8 clients, both modes
     "admin_ms": 300,  # the admin events changelist, one editor
+    "admin_8_p99_ms": 500,  # the same, 8 editors at once
     "worker_peak_mb": 150,  # any gunicorn worker
 }
 
@@ -461,6 +465,16 @@ def check_targets(size_result):
                         p99 is not None and p99 < TARGETS["public_p99_ms"],
                     )
                 )
+    checks += mixed.check_targets(size_result)
+    editors = uncached["admin-changelist"]["p99_ms"]
+    checks.append(
+        (
+            "admin events changelist p99 ms (8 editors)",
+            editors,
+            TARGETS["admin_8_p99_ms"],
+            editors is not None and editors < TARGETS["admin_8_p99_ms"],
+        )
+    )
     admin = uncached["admin-changelist-alone"]["p99_ms"]
     checks.append(
         (
@@ -500,7 +514,16 @@ def print_table(size, mode, pages):
 # The run ------------------------------------------------------------------------------
 
 
-def run(sizes, duration, connections, lighthouse, seed, keep, warmup=2):
+def run(
+    sizes,
+    duration,
+    connections,
+    lighthouse,
+    seed,
+    keep,
+    warmup=2,
+    mixed_duration=mixed.DURATION,
+):
     require_tools()
     started = time.monotonic()
     folder = Path(tempfile.mkdtemp(prefix="portal-bench-"))
@@ -549,6 +572,9 @@ def run(sizes, duration, connections, lighthouse, seed, keep, warmup=2):
         for size in sizes:
             print(f"\n== {size} ==", flush=True)
             url, counts = prepare_database(cluster, size, seed)
+            addresses = mixed.write_addresses(
+                server_env(url, 0, "cached"), folder / f"mixed-{size}.tsv", seed=seed
+            )
             size_result = {"records": counts}
             for mode in MODES:
                 print(f"  {mode}:", flush=True)
@@ -558,11 +584,19 @@ def run(sizes, duration, connections, lighthouse, seed, keep, warmup=2):
                     pages = measure(
                         server, paths, cookie, duration, connections, warmup
                     )
-                    size_result[mode] = {
-                        "pages": pages,
-                        "worker_peak_mb": {
-                            str(pid): mb for pid, mb in server.worker_peak_mb().items()
-                        },
+                    size_result[mode] = {"pages": pages}
+                    if mode in mixed.MODES:
+                        # Readers over thousands of addresses (bench/mixed.py),
+                        # beside the static file measured again just before.
+                        size_result[mode]["mixed"] = mixed.measure(
+                            server.base,
+                            addresses,
+                            mixed_duration,
+                            connections,
+                            wrk(server.base + paths["static"], duration, connections),
+                        )
+                    size_result[mode]["worker_peak_mb"] = {
+                        str(pid): mb for pid, mb in server.worker_peak_mb().items()
                     }
                     if lighthouse and mode == "cached" and size == sizes[-1]:
                         from bench import lighthouse as lighthouse_module
@@ -607,6 +641,12 @@ def main(argv=None):
         "--warmup", type=int, default=2, help="seconds of load before each page"
     )
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument(
+        "--mixed-duration",
+        type=int,
+        default=mixed.DURATION,
+        help="seconds of the mixed readers' run (bench/mixed.py)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--no-lighthouse", action="store_true", help="skip the Lighthouse audits"
@@ -627,6 +667,7 @@ def main(argv=None):
             args.seed,
             args.keep,
             args.warmup,
+            args.mixed_duration,
         )
     except BenchError as error:
         print(f"bench: {error}", file=sys.stderr)

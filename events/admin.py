@@ -7,6 +7,7 @@ from events.resources import AgreementResource, EventResource
 from portal.core.admin import (
     CitationInline,
     ParentPermissionsInline,
+    PlaceFilter,
     PublishableAdmin,
     RelatedRecordsInline,
     TranslatedHistoryAdmin,
@@ -41,7 +42,9 @@ class EventAdmin(PublishableAdmin):
     import_form_class = PublishableImportForm
     confirm_form_class = PublishableConfirmImportForm
     list_display = ("title", "kind", "date", "date_precision", "place", "status")
-    list_filter = ("status", "kind", "date_precision", "place")
+    # The place is typed (part of its name), not picked from a list of every
+    # place rendered on each page.
+    list_filter = ("status", "kind", "date_precision", PlaceFilter)
     list_select_related = ("place",)
     search_fields = ("slug", *all_languages("title", "summary"))
     autocomplete_fields = ("place", "organizations")

@@ -143,6 +143,8 @@ class Event(PartialDatesMixin, Publishable):
         on_delete=models.PROTECT,
         related_name="events",
         help_text=_("Leave empty when the source does not say where it happened."),
+        # Indexed by event_place_date below, which starts with the place.
+        db_index=False,
     )
     participants = models.ManyToManyField(
         Person,
@@ -199,6 +201,11 @@ class Event(PartialDatesMixin, Publishable):
             # The API's ?updated_since= (changed_since()), with event_newest
             # for what was published since.
             models.Index(fields=["updated_at"], name="event_updated_at"),
+            # The events of a place, by date: the admin's place filter (a few
+            # places, newest first), with the first and last dates and the
+            # years of its date hierarchy read from the index alone; and the
+            # foreign key's own lookups (a place's events, before deleting it).
+            models.Index(fields=["place", "-date"], name="event_place_date"),
         ]
 
     def __str__(self):

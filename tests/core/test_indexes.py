@@ -62,6 +62,8 @@ PUBLIC = {
 }
 EDITORS = {
     "events/event/": {"event_date"},
+    # The place filter: Baku and its districts, by date.
+    "events/event/?place=baku": {"event_place_date"},
     "events/agreement/": {"agreement_signed_on"},
     "events/participation/": {"participation_order"},
     "projects/project/": {"project_title_en", "project_start_date"},

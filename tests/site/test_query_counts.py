@@ -316,7 +316,7 @@ def admin_urls(world):
     urls |= {
         "events, search": f"{events}?q=talks",
         "events, filters": f"{events}?status__exact=published&kind__exact=talks"
-        f"&place__id__exact={world.city.pk}",
+        f"&place={world.city.slug}",
         "events, a year": f"{events}?date__year=1992",
         "events, by title": f"{events}?o=1",
         "projects, search and filters": f"{projects}?q=solar&sector__id__exact="
