@@ -95,8 +95,13 @@ def server_error(request, template_name="500.html"):
     500 page for everything else."""
     exception = sys.exc_info()[1]
     if is_database_outage(exception):
-        # Raised before LocaleMiddleware: the page's language from its address.
-        language = get_language_from_path(request.path_info)
-        with override(language or get_language()):
-            return outage_response(request, exception)
+        return early_outage_response(request, exception)
     return default_server_error(request, template_name)
+
+
+def early_outage_response(request, exception):
+    """The 503 answer to an outage met before LocaleMiddleware (the content
+    token read by portal/ops/httpcache.py), in the language of the address."""
+    language = get_language_from_path(request.path_info)
+    with override(language or get_language()):
+        return outage_response(request, exception)

@@ -44,6 +44,7 @@ from django.utils.cache import (
 from django.utils.http import http_date, split_header_value
 from django.utils.translation import get_language_from_path
 
+from portal.ops.faults import DATABASE_ERRORS, early_outage_response
 from portal.ops.pagecache import (
     anonymous_read,
     declared_parameters,
@@ -139,6 +140,16 @@ def keep_private(request, response):
     return response
 
 
+def discard(response):
+    """Closes what an answer replaced by a 304 holds open (a stream's cursor:
+    a download, the calendar, never read) without HttpResponse.close(), which
+    would also signal the end of the request and close the database
+    connection under the request still being answered."""
+    closers, response._resource_closers = response._resource_closers, []
+    for closer in closers:
+        closer()
+
+
 def answered_early(request, response, etag, last_modified):
     """A 304, or a 412 for an If-Match or If-Unmodified-Since that fails
     (kept by no cache)."""
@@ -159,7 +170,11 @@ class HttpCacheMiddleware:
     def __call__(self, request):
         if not public_read(request):
             return keep_private(request, self.get_response(request))
-        etag, last_modified = validators(request)
+        try:
+            etag, last_modified = validators(request)
+        except DATABASE_ERRORS as error:
+            # Answered as a view's outage is, without trying the database again.
+            return early_outage_response(request, error)
         if not counts_every_request(request):
             early = get_conditional_response(
                 request, etag=etag, last_modified=last_modified
@@ -175,7 +190,6 @@ class HttpCacheMiddleware:
             request, etag=etag, last_modified=last_modified, response=response
         )
         if conditional is not response:
-            # A stream (a download, the calendar) is never read, only closed.
-            response.close()
+            discard(response)
             return answered_early(request, conditional, etag, last_modified)
         return response
