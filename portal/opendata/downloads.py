@@ -64,9 +64,10 @@ CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 
 # Records read, and their relations fetched, at a time: enough that the
 # queries per chunk cost little beside the records, few enough that a chunk
-# stays some tens of megabytes. A person comes with every event they took
-# part in (about 70 each at 100,000 events: 500 people were 650 MB).
-CHUNK = 500
+# stays some tens of megabytes (500 events, with their relations, took a
+# worker past 200 MB at 100,000 events). A person comes with every event they
+# took part in (about 70 each there: 500 people were 650 MB).
+CHUNK = 200
 CHUNKS = {"people": 25}
 # Bytes gathered before they are handed to the server: one write per record
 # would be a system call each.
@@ -142,7 +143,11 @@ def serialized(serializer_class, queryset, request=None, chunk_size=CHUNK):
     `chunk_size` records (and their relations) at a time."""
     rows = queryset.iterator(chunk_size=chunk_size)
     while chunk := list(islice(rows, chunk_size)):
-        yield from _serialize(serializer_class, chunk, request)
+        records = _serialize(serializer_class, chunk, request)
+        # Let go of a chunk's records before the next is read.
+        del chunk
+        yield from records
+        del records
         heartbeat.beat()
 
 
