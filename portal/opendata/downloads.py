@@ -113,9 +113,9 @@ def list_download(request, kind, fmt):
             chunks = csv_chunks(records, viewset.serializer_class)
         else:
             filters = {
-                name: value
-                for name, value in request.GET.items()
-                if name in filterset.filters and value
+                key: value
+                for key, value in request.GET.items()
+                if key in filterset.filters and value
             }
             source = request.path + (f"?{query}" if query else "")
             document = envelope(count, absolute_url(source, request), filters=filters)
