@@ -47,6 +47,7 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 os.environ.setdefault("DEBUG", "1")
 
+from bench import exits as exits_module  # noqa: E402
 from bench import mixed  # noqa: E402
 from bench.server import GUNICORN, Server, free_port  # noqa: E402
 from tests.realstack.conftest import Cluster, pg_bindir  # noqa: E402
@@ -523,6 +524,7 @@ def run(
     keep,
     warmup=2,
     mixed_duration=mixed.DURATION,
+    exits=True,
 ):
     require_tools()
     started = time.monotonic()
@@ -605,6 +607,9 @@ def run(
                             server.base, RESULTS / "lighthouse"
                         )
             size_result["checks"] = check_targets(size_result)
+            if exits:  # the data exits, once each (bench/exits.py)
+                size_result["exits"] = exits_module.run(url, folder, server_env)
+                size_result["checks"] += size_result["exits"]["checks"]
             report["sizes"][size] = size_result
             for mode in MODES:
                 print_table(size, mode, size_result[mode]["pages"])
@@ -654,6 +659,7 @@ def main(argv=None):
     parser.add_argument(
         "--keep", action="store_true", help="keep the cluster's folder and logs"
     )
+    parser.add_argument("--no-exits", action="store_true", help="skip bench/exits.py")
     args = parser.parse_args(argv)
     sizes = [size.strip() for size in args.sizes.split(",") if size.strip()]
     if not sizes or set(sizes) - {"small", "large"}:
@@ -668,6 +674,7 @@ def main(argv=None):
             args.keep,
             args.warmup,
             args.mixed_duration,
+            not args.no_exits,
         )
     except BenchError as error:
         print(f"bench: {error}", file=sys.stderr)

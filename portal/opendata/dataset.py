@@ -97,6 +97,10 @@ def _parts():
     yield "measures", MeasureRowSerializer, _measures()
 
 
+def _chunk(name):
+    return downloads.CHUNKS.get(name, downloads.CHUNK)
+
+
 # Building --------------------------------------------------------------------
 
 
@@ -127,7 +131,8 @@ def _write(archive, name, serializer_class, queryset, address):
     rows go straight into the archive, the JSON beside it on the disk until
     the CSV file is closed (a ZIP file is written one member at a time)."""
     document = downloads.envelope(queryset.count(), address)
-    for_csv, for_json = itertools.tee(downloads.serialized(serializer_class, queryset))
+    records = downloads.serialized(serializer_class, queryset, None, _chunk(name))
+    for_csv, for_json = itertools.tee(records)
     # In step, a record each, so the tee holds at most one.
     json_parts = downloads.json_chunks(document, for_json)
     with tempfile.TemporaryFile(prefix="portal-dataset-json-") as json_file:

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.core.models import Status
+from portal.opendata import downloads
 from portal.opendata.downloads import read_csv
 from tests.builders import (
     add_observation,
@@ -280,3 +281,27 @@ def test_the_dataset_gives_who_reports_each_value_and_where_sources_disagree(
         f"China: {ids[0]}; State Customs Committee (Azerbaijan): {ids[1]}"
     )
     assert trade["disagreements"] == f"2023: {ids[0]} {ids[1]}"
+
+
+def test_records_are_read_a_chunk_at_a_time(client, monkeypatch):
+    """Constant memory: a download holds one chunk of records (and their
+    relations) at a time, smaller for people, who come with all their events."""
+    sizes = []
+    real = downloads._serialize
+
+    def counted(serializer_class, records, request):
+        sizes.append(len(records))
+        return real(serializer_class, records, request)
+
+    monkeypatch.setattr(downloads, "_serialize", counted)
+    monkeypatch.setattr(downloads, "CHUNK", 3)
+    monkeypatch.setattr(downloads, "CHUNKS", {"people": 2})
+    for number in range(7):
+        make_event(slug=f"event-{number}")
+        make_person(slug=f"person-{number}")
+    assert len(read_csv(download(client, "events", "csv").getvalue())) == 7
+    assert sizes == [3, 3, 1]
+    sizes.clear()
+    document = json.loads(download(client, "people", "json").getvalue())
+    assert document["count"] == len(document["results"]) == 7
+    assert sizes == [2, 2, 2, 1]
