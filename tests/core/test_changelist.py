@@ -260,8 +260,8 @@ def test_days_of_moments_are_the_ones_django_lists(settings):
         datetime.datetime(2020, 5, 31, 21, 0, tzinfo=datetime.UTC),  # 1 June in Baku
         datetime.datetime(2020, 5, 30, 12, 0, tzinfo=datetime.UTC),
     ):
-        make_person()
-        Person.objects.filter(pk=Person.objects.last().pk).update(updated_at=moment)
+        person = make_person()
+        Person.objects.filter(pk=person.pk).update(updated_at=moment)
     queryset = Person.objects.all()
     for level, first, last in (
         ("month", datetime.date(2020, 1, 1), datetime.date(2020, 12, 31)),
