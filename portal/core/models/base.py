@@ -49,6 +49,18 @@ class PublishableQuerySet(models.QuerySet):
         with relations a row shows says which (`EventQuerySet.for_list()`)."""
         return self
 
+    def relations_later(self):
+        """These records without the relations this QuerySet prefetches (those
+        of `for_detail()`), for `read_relations()` to read when a page renders
+        them: a record page whose content is kept (portal/core/fragments.py)
+        needs none of them."""
+        return self.prefetch_related(None)
+
+    def read_relations(self, records):
+        """Reads onto `records` (read with `relations_later()`) the relations
+        this QuerySet prefetches, as if they had been read with it."""
+        models.prefetch_related_objects(list(records), *self._prefetch_related_lookups)
+
 
 class TimestampedModel(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
