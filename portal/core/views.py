@@ -35,16 +35,19 @@ class RecordDetailView(PublishedMixin, DetailView):
     """A record's page whose content is kept per record version and language
     (`{% record_fragment %}` in its template; portal/core/fragments.py).
 
-    The record is read first without the relations its QuerySet (the model's
-    `for_detail()`) prefetches; they are read, in the same queries, only when
-    a fragment has to be rendered. A page whose fragments are kept costs the
-    one query of the record. The template must keep everything that shows a
-    relation inside a `{% record_fragment %}`, which reads them."""
+    The record is read first as its page shows it outside that content (the
+    model's `for_page()`); the relations its `get_queryset()` (the model's
+    `for_detail()`) prefetches are read, in the same queries, only when a
+    fragment has to be rendered, and that QuerySet, costly to build, is built
+    only then. A page whose fragments are kept costs the one query of the
+    record. The template must keep everything that shows a relation inside a
+    `{% record_fragment %}`, which reads them."""
 
     def get_object(self, queryset=None):
-        recipe = self.get_queryset() if queryset is None else queryset
-        record = super().get_object(recipe.relations_later())
-        record.read_relations = _once(lambda: recipe.read_relations([record]))
+        record = super().get_object(super().get_queryset().for_page())
+        record.read_relations = _once(
+            lambda: self.get_queryset().read_relations([record])
+        )
         return record
 
 

@@ -25,6 +25,7 @@ from portal.core.models import Status
 from portal.ops.pagecache import token_memo
 from tests.builders import (
     add_measure,
+    add_office,
     add_participant,
     make_event,
     make_person,
@@ -57,9 +58,9 @@ def get(client, url):
     return response.content.decode(), [q["sql"] for q in captured.captured_queries]
 
 
-def rows_read(sqls, table):
+def rows_read(sqls, table, column="title_en"):
     """The queries that read the table's rows whole (their English titles)."""
-    return [sql for sql in sqls if f'"{table}"."title_en"' in sql.split(" FROM ")[0]]
+    return [sql for sql in sqls if f'"{table}"."{column}"' in sql.split(" FROM ")[0]]
 
 
 def projects_url():
@@ -327,3 +328,20 @@ def test_a_project_page_shows_a_new_figure_at_once(client):
     add_measure(project, 240)
     after, _sqls = get(client, url)
     assert "240" in after and after != before
+
+
+def test_the_people_list_shows_a_new_office_and_a_new_name_at_once(client):
+    person = make_person(name="Ilham Aliyev", honorific="")
+    with translation.override("en"):
+        url = reverse("people:list")
+    html, _sqls = get(client, url)
+    assert "Ilham Aliyev</a></li>" in html
+    add_office(person, title="President of Azerbaijan")
+    html, _sqls = get(client, url)
+    assert "Ilham Aliyev</a> — President of Azerbaijan" in html
+    _again, sqls = get(client, url)
+    assert rows_read(sqls, "portal_person", column="name_en") == []
+    person.name = "İlham Əliyev"
+    person.save()
+    html, _sqls = get(client, url)
+    assert "İlham Əliyev</a> — President of Azerbaijan" in html

@@ -49,16 +49,17 @@ class PublishableQuerySet(models.QuerySet):
         with relations a row shows says which (`EventQuerySet.for_list()`)."""
         return self
 
-    def relations_later(self):
-        """These records without the relations this QuerySet prefetches (those
-        of `for_detail()`), for `read_relations()` to read when a page renders
-        them: a record page whose content is kept (portal/core/fragments.py)
-        needs none of them."""
-        return self.prefetch_related(None)
+    def for_page(self):
+        """What a record's page shows outside its kept content: the rows
+        `for_detail()` reads with the record (its select_related). The
+        relations `for_detail()` prefetches are read by `read_relations()`
+        only when that content is rendered (portal.core.views.RecordDetailView):
+        a page whose content is kept (portal/core/fragments.py) needs none."""
+        return self
 
     def read_relations(self, records):
-        """Reads onto `records` (read with `relations_later()`) the relations
-        this QuerySet prefetches, as if they had been read with it."""
+        """Reads onto `records` (read with `for_page()`) the relations this
+        QuerySet prefetches, as if they had been read with it."""
         models.prefetch_related_objects(list(records), *self._prefetch_related_lookups)
 
 
