@@ -345,3 +345,23 @@ def test_the_people_list_shows_a_new_office_and_a_new_name_at_once(client):
     person.save()
     html, _sqls = get(client, url)
     assert "İlham Əliyev</a> — President of Azerbaijan" in html
+
+
+@pytest.mark.parametrize("kind", ["events", "projects", "people"])
+def test_kept_lists_make_as_many_queries_at_any_size(client, kind):
+    makers = {"events": make_event, "projects": make_project, "people": make_person}
+    with translation.override("en"):
+        url = reverse(f"{kind}:list")
+
+    def kept_queries():
+        get(client, url)  # renders what is not kept yet
+        _html, sqls = get(client, url)
+        return [sql for sql in sqls if "portal_contenttoken" not in sql]
+
+    for _ in range(3):
+        makers[kind]()
+    small = kept_queries()
+    for _ in range(25):
+        makers[kind]()
+    large = kept_queries()
+    assert len(small) == len(large)
