@@ -83,13 +83,17 @@ class EventQuerySet(PublishableQuerySet):
         """What a map shows of an event: its place."""
         return self.select_related("place")
 
+    def for_page(self):
+        """The event with its place and the place it lies in."""
+        return self.select_related("place__parent")
+
     def for_detail(self):
         """Events with what their page, its JSON-LD and the API show, each
         relation limited to what readers may see."""
         # Projects point at events; reaching them through the reverse relation
         # keeps the import one-way (projects imports events, never back).
         projects = self.model._meta.get_field("projects").related_model.objects
-        return self.select_related("place__parent").prefetch_related(
+        return self.for_page().prefetch_related(
             Prefetch(
                 "participations",
                 queryset=Participation.objects.public()

@@ -8,7 +8,12 @@ from django.views.generic import DetailView, YearArchiveView
 
 from events.filters import AgreementFilter, EventFilter
 from events.models import Agreement, Event
-from portal.core.views import FilteredListView, PublishedMixin, reads_query
+from portal.core.views import (
+    FilteredListView,
+    PublishedMixin,
+    RecordDetailView,
+    reads_query,
+)
 
 
 class EventListView(FilteredListView):
@@ -20,7 +25,7 @@ class EventListView(FilteredListView):
         return super().get_queryset().for_list()
 
 
-class EventDetailView(PublishedMixin, DetailView):
+class EventDetailView(RecordDetailView):
     model = Event
     template_name = "events/event_detail.html"
 

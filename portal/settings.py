@@ -554,6 +554,8 @@ if REDIS_URL:
     CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
     # Facet counts, years and charts under the content token (portal/core/datacache.py).
     CACHES["data"] = {**CACHES["default"], "KEY_PREFIX": "data"}
+    # Rendered pieces of pages (cards, filter forms; portal/core/fragments.py).
+    CACHES["fragments"] = {**CACHES["default"], "KEY_PREFIX": "fragments"}
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -570,6 +572,14 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "data",
             "OPTIONS": {"MAX_ENTRIES": env_int("DATA_CACHE_MAX_ENTRIES", 2000)},
+        },
+        # Rendered pieces of pages (portal/core/fragments.py): a card per record
+        # and language, so many more entries than the data cache, each about a
+        # kilobyte; kept apart so they never push out the facet counts.
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "fragments",
+            "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_MAX_ENTRIES", 5000)},
         },
     }
 # Logged (logger django_redis) each time an outage is ignored, so it is seen.

@@ -205,12 +205,16 @@ class ProjectQuerySet(PublishableQuerySet):
             )
         )
 
+    def for_page(self):
+        """The project with its sector and third country."""
+        return self.select_related("sector", "third_country")
+
     def for_detail(self):
         """Projects with what their page and the API show, each relation
         limited to what readers may see. Places, milestones, measures and
         sectors have no workflow: all of them are shown, each row with its
         public citations."""
-        return self.select_related("sector", "third_country").prefetch_related(
+        return self.for_page().prefetch_related(
             # With the place each lies in, which JSON-LD names.
             Prefetch("places", queryset=Place.objects.select_related("parent")),
             Prefetch(

@@ -1,7 +1,7 @@
-from django.views.generic import DetailView
+from django.utils.functional import SimpleLazyObject
 
 from portal.core import filtering, maps
-from portal.core.views import FilteredListView, PublishedMixin, reads_query
+from portal.core.views import FilteredListView, RecordDetailView, reads_query
 from projects.filters import ProjectFilter
 from projects.maps import projects_map
 from projects.models import Project
@@ -18,10 +18,10 @@ class ProjectListView(FilteredListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # Every project the filters keep (not only this page's), and the same
-        # filters for the map's data.
-        context["map"] = projects_map(
-            self.object_list, filtering.query_suffix(self.request.GET)
-        )
+        # filters for the map's data; made only when the page renders it, not
+        # when the rendered map is kept (the fragment in project_list.html).
+        projects, suffix = self.object_list, filtering.query_suffix(self.request.GET)
+        context["map"] = SimpleLazyObject(lambda: projects_map(projects, suffix))
         return context
 
 
@@ -35,7 +35,7 @@ def map_geojson(request):
     return maps.geojson_response(projects_map(filterset.qs))
 
 
-class ProjectDetailView(PublishedMixin, DetailView):
+class ProjectDetailView(RecordDetailView):
     model = Project
     template_name = "projects/project_detail.html"
 

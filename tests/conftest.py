@@ -30,7 +30,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.test import override_settings
 from django.utils import translation
 
-from portal.core import content, datacache
+from portal.core import content, datacache, fragments
 from portal.ops import pagecache
 
 
@@ -327,4 +327,5 @@ def seeded(_shared_seed, db):
     # with other settings) would be found by the next: each starts with none.
     caches[pagecache.CACHE_ALIAS].clear()
     caches[datacache.CACHE_ALIAS].clear()
+    caches[fragments.CACHE_ALIAS].clear()
     content.token_memo.forget()

@@ -168,13 +168,15 @@ class FacetedFilterSet(django_filters.FilterSet):
 
         # And the choices offered, with their labels, in the reader's language.
         counts, self._facet_offered = cached(
-            (*key, "offered", get_language()),
+            (*key, "labelled", get_language()),
             lambda: self._offer(grouped(), cleaned),
         )
         return counts
 
     def _offer(self, grouped, cleaned):
-        """({filter name: {key: count}}, {filter name: [(key, label, count)]})."""
+        """({filter name: {key: count}}, {filter name: [(key, "label (count)")]}):
+        the labels with their counts as text, so that they are worded once
+        per language and kept with the counts."""
         counts = {}
         offered_by_name = {}
         for name in self.facets:
@@ -186,7 +188,9 @@ class FacetedFilterSet(django_filters.FilterSet):
                 offered = self._offer_fixed(field, grouped[name])
             # Labels as text, so that they can be kept (not lazy translations).
             offered = [(key, str(label), count) for key, label, count in offered]
-            offered_by_name[name] = offered
+            offered_by_name[name] = [
+                (key, facet_label(label, count)) for key, label, count in offered
+            ]
             counts[name] = {key: count for key, _label, count in offered}
         return counts, offered_by_name
 
@@ -199,6 +203,15 @@ class FacetedFilterSet(django_filters.FilterSet):
             for key in sorted(data)
             if key in self.form.fields
         )
+
+    def fragment_parts(self):
+        """What the rendered filter form depends on (portal/core/fragments.py):
+        the list's address and the submitted filters, as for the counts; None
+        for a filterset made without a request (not kept)."""
+        request = getattr(self, "request", None)
+        if request is None:
+            return None
+        return ("filter-form", type(self).__qualname__, request.path, self.data_key())
 
     def _group_facets(self, cleaned):
         """{filter name: its GROUP BY result}: one query per facet."""
@@ -268,10 +281,7 @@ class FacetedFilterSet(django_filters.FilterSet):
         for name in self.facets:
             field = self.form.fields[name]
             if name in offered:
-                labelled = [
-                    (key, facet_label(label, count))
-                    for key, label, count in offered[name]
-                ]
+                labelled = offered[name]
             elif isinstance(field, forms.ModelChoiceField):
                 # The form has errors, so there are no counts: offer only the
                 # choice in force (if it is one), never the whole table.

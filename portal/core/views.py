@@ -5,6 +5,7 @@ lists. The record apps' views and the site's pages build on it."""
 from django.contrib import messages
 from django.core.paginator import InvalidPage
 from django.utils.translation import gettext as _
+from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from portal.core import filtering
@@ -28,6 +29,36 @@ class PublishedMixin:
 
     def get_queryset(self):
         return self.model.objects.published()
+
+
+class RecordDetailView(PublishedMixin, DetailView):
+    """A record's page whose content is kept per record version and language
+    (`{% record_fragment %}` in its template; portal/core/fragments.py).
+
+    The record is read first as its page shows it outside that content (the
+    model's `for_page()`); the relations its `get_queryset()` (the model's
+    `for_detail()`) prefetches are read, in the same queries, only when a
+    fragment has to be rendered, and that QuerySet, costly to build, is built
+    only then. A page whose fragments are kept costs the one query of the
+    record. The template must keep everything that shows a relation inside a
+    `{% record_fragment %}`, which reads them."""
+
+    def get_object(self, queryset=None):
+        record = super().get_object(super().get_queryset().for_page())
+        record.read_relations = _once(
+            lambda: self.get_queryset().read_relations([record])
+        )
+        return record
+
+
+def _once(function):
+    done = []
+
+    def call():
+        if not done:
+            done.append(function())
+
+    return call
 
 
 class FilteredListView(PublishedMixin, FilterView):

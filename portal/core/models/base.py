@@ -56,6 +56,18 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(
             models.Q(updated_at__gte=moment) | models.Q(published_at__gte=moment)
         )
+    def for_page(self):
+        """What a record's page shows outside its kept content: the rows
+        `for_detail()` reads with the record (its select_related). The
+        relations `for_detail()` prefetches are read by `read_relations()`
+        only when that content is rendered (portal.core.views.RecordDetailView):
+        a page whose content is kept (portal/core/fragments.py) needs none."""
+        return self
+
+    def read_relations(self, records):
+        """Reads onto `records` (read with `for_page()`) the relations this
+        QuerySet prefetches, as if they had been read with it."""
+        models.prefetch_related_objects(list(records), *self._prefetch_related_lookups)
 
 
 class TimestampedModel(models.Model):

@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.template import Context
 from django.urls import translate_url
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -8,9 +9,10 @@ from django.utils.translation import gettext as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from portal.core import filtering
+from portal.core import filtering, fragments
 from portal.core.dates import PartialDate, format_partial_range
 from portal.core.formatting import format_amount, format_change, qualify
+from portal.core.siteurl import site_url
 
 register = template.Library()
 
@@ -156,3 +158,97 @@ def person_title(person):
     if current:
         return format_html_join("; ", "{}", ((tr(item, "title"),) for item in current))
     return office(offices[0], dates=False) if offices else ""
+
+
+@register.simple_tag(takes_context=True)
+def record_cards(context, records, template_name, name):
+    """Each record rendered by `template_name` (a card), with the record as
+    `name` and nothing else from the page: kept per record version and
+    language (portal/core/fragments.py), so a card is rendered once for every
+    list and page that shows it."""
+    card = context.template.engine.get_template(template_name)
+
+    def render(record):
+        return card.render(Context({name: record}, autoescape=context.autoescape))
+
+    return mark_safe(
+        "".join(fragments.record_fragments(template_name, records, render))
+    )
+
+
+@register.simple_tag
+def filter_fields(filterset):
+    """The fields of a list's filter form, their selects offering the choices
+    with their counts (FacetedFilterSet.show_facet_counts, which the list view
+    calls): kept for every page of the same filters, in each language."""
+
+    def render():
+        return mark_safe(
+            "".join(str(field.as_field_group()) for field in filterset.form)
+        )
+
+    parts = filterset.fragment_parts()
+    return fragments.fragment(parts, render) if parts else render()
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, parts):
+        self.nodelist = nodelist
+        self.parts = parts
+
+    def render(self, context):
+        parts = tuple(repr(part.resolve(context)) for part in self.parts)
+        return fragments.fragment(parts, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def fragment(parser, token):
+    """{% fragment "name" value… %}…{% endfragment %}: what is inside, kept
+    under the content token, the reader's language and these values
+    (portal/core/fragments.py); the values must say everything it shows."""
+    bits = token.split_contents()[1:]
+    if not bits:
+        raise template.TemplateSyntaxError("fragment needs a name")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits])
+
+
+class RecordFragmentNode(template.Node):
+    def __init__(self, nodelist, record, name):
+        self.nodelist = nodelist
+        self.record = record
+        self.name = name
+
+    def render(self, context):
+        record = self.record.resolve(context)
+
+        def render():
+            # A record page's relations, read only now (RecordDetailView).
+            read_relations = getattr(record, "read_relations", None)
+            if read_relations is not None:
+                read_relations()
+            return self.nodelist.render(context)
+
+        parts = (
+            self.name.resolve(context),
+            *fragments.record_version(record),
+            site_url(context.get("request")),
+        )
+        return fragments.fragment(parts, render)
+
+
+@register.tag
+def record_fragment(parser, token):
+    """{% record_fragment record "name" %}…{% endrecord_fragment %}: a part of
+    a record's page, kept per version of the record and language
+    (portal/core/fragments.py). What is inside may show the record, its
+    relations (read here when a RecordDetailView deferred them) and the site's
+    address, and nothing else from the request."""
+    bits = token.split_contents()[1:]
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("record_fragment needs a record and a name")
+    nodelist = parser.parse(("endrecord_fragment",))
+    parser.delete_first_token()
+    record, name = (parser.compile_filter(bit) for bit in bits)
+    return RecordFragmentNode(nodelist, record, name)
