@@ -2,6 +2,8 @@
 apart from the facts of the summary, shown to readers under its own heading in
 their language, and given by the API, the downloads and the import."""
 
+import json
+
 import pytest
 import tablib
 from django.urls import reverse
@@ -103,9 +105,10 @@ def test_the_api_gives_the_note(client, kind, api):
 def test_the_downloads_give_the_note(client):
     records()
     for kind in ("events", "agreements", "projects", "people", "organisations"):
-        (row,) = read_csv(client.get(f"/en/download/{kind}.csv").content)
+        (row,) = read_csv(client.get(f"/en/download/{kind}.csv").getvalue())
         assert row["editor_note"] == NOTE, kind
-        (record,) = client.get(f"/en/download/{kind}.json").json()["results"]
+        download = json.loads(client.get(f"/en/download/{kind}.json").getvalue())
+        (record,) = download["results"]
         assert record["editor_note"] == NOTE, kind
 
 

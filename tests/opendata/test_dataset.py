@@ -177,7 +177,7 @@ def publish(client, *records, action="publish"):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_publishing_builds_the_small_dataset_again(client, publishing, settings):
     shown = make_event(slug="shown")
-    draft = make_event(slug="draft-talks", status=Status.REVIEW)
+    draft = make_event(slug="draft-talks", status=Status.REVIEW, cited=True)
     build("en")
     publish(publishing, draft)
 
@@ -206,7 +206,7 @@ def test_a_large_dataset_is_left_to_the_command_and_the_log_says_so(
     settings.DATASET_REBUILD_MAX_RECORDS = 2
     make_event(slug="one")
     make_event(slug="two")
-    draft = make_event(slug="three", status=Status.REVIEW)
+    draft = make_event(slug="three", status=Status.REVIEW, cited=True)
     with caplog.at_level(logging.WARNING, logger="portal.opendata.dataset"):
         publish(publishing, draft)
     assert files(settings) == []

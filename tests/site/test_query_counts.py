@@ -50,7 +50,7 @@ MAX_QUERIES = {
     "person": 10,
     "organization": 12,
     "place": 10,
-    "source": 12,
+    "source": 13,
 }
 
 

@@ -399,7 +399,7 @@ MAX_QUERIES = {
     "agreements": 6,
     # Partners, milestones and measures each bring their own citations.
     "projects": 13,
-    "people": 5,
+    "people": 6,  # their offices, their events, the citations
     "organisations": 4,
     "places": 3,
     "sources": 3,
