@@ -467,6 +467,10 @@ def check_targets(size_result):
                     )
                 )
     checks += mixed.check_targets(size_result)
+    if "search" in size_result["uncached"]:
+        from bench import search as search_module
+
+        checks += search_module.check_targets(size_result["uncached"]["search"])
     editors = uncached["admin-changelist"]["p99_ms"]
     checks.append(
         (
@@ -597,6 +601,14 @@ def run(
                             connections,
                             wrk(server.base + paths["static"], duration, connections),
                         )
+                    if mode == "uncached":
+                        # Searches over many queries in each language
+                        # (bench/search.py): the page above is a single one.
+                        from bench import search as search_module
+
+                        size_result[mode]["search"] = search_module.measure(
+                            server.base, folder, duration, connections, warmup
+                        )
                     size_result[mode]["worker_peak_mb"] = {
                         str(pid): mb for pid, mb in server.worker_peak_mb().items()
                     }
@@ -613,6 +625,12 @@ def run(
             report["sizes"][size] = size_result
             for mode in MODES:
                 print_table(size, mode, size_result[mode]["pages"])
+            for language, result in size_result["uncached"].get("search", {}).items():
+                print(
+                    f"  search, many queries, {language}: "
+                    f"{result['rps']:.1f} rps, p50 {shown(result['p50_ms'], 0)} ms, "
+                    f"p99 {shown(result['p99_ms'], 0)} ms, {result['errors']} errors"
+                )
             print(f"\n  targets at {size}:")
             for check in size_result["checks"]:
                 verdict = "holds" if check["holds"] else "MISSED"

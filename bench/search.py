@@ -140,6 +140,38 @@ def drive(base, path_file, duration, connections):
     }
 
 
+TARGET_P99_MS = 100  # issue 18: a one- or two-word search, 8 clients, each language
+
+
+def measure(base, folder, duration, connections, warmup=3, count=60, languages=None):
+    """{language: {rps, p50_ms, p99_ms, requests, errors}}: each language's
+    searches driven against the server at `base` (page cache off)."""
+    results = {}
+    for language in languages or LANGUAGES:
+        path_file = Path(folder) / f"search-{language}.txt"
+        path_file.write_text("\n".join(paths(language, count)) + "\n")
+        if warmup:
+            drive(base, path_file, warmup, connections)
+        results[language] = drive(base, path_file, duration, connections)
+    return results
+
+
+def check_targets(results):
+    """[(target, measured, limit, holds)] for bench/run.py."""
+    checks = []
+    for language, result in results.items():
+        checks += [
+            (
+                f"search p99 ms (8 clients, {language})",
+                result["p99_ms"],
+                TARGET_P99_MS,
+                result["p99_ms"] is not None and result["p99_ms"] < TARGET_P99_MS,
+            ),
+            (f"search errors ({language})", result["errors"], 0, result["errors"] == 0),
+        ]
+    return checks
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("database_url")
@@ -157,11 +189,16 @@ def main(argv=None):
         env = server_env(args.database_url, port, "uncached")
         assert env["PAGE_CACHE_SECONDS"] == MODES["uncached"]["PAGE_CACHE_SECONDS"]
         with Server(folder, env, port=port) as server:
-            for language in args.languages:
-                path_file = folder / f"{language}.txt"
-                path_file.write_text("\n".join(paths(language, args.queries)) + "\n")
-                drive(server.base, path_file, args.warmup, args.connections)
-                result = drive(server.base, path_file, args.duration, args.connections)
+            results = measure(
+                server.base,
+                folder,
+                args.duration,
+                args.connections,
+                args.warmup,
+                args.queries,
+                args.languages,
+            )
+            for language, result in results.items():
                 print(
                     f"{language:8} {result['rps']:7.1f} rps"
                     f"  p50 {result['p50_ms']:7.1f} ms  p99 {result['p99_ms']:7.1f} ms"
