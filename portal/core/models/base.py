@@ -56,6 +56,7 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(
             models.Q(updated_at__gte=moment) | models.Q(published_at__gte=moment)
         )
+
     def for_page(self):
         """What a record's page shows outside its kept content: the rows
         `for_detail()` reads with the record (its select_related). The
