@@ -49,6 +49,23 @@ class PublishableQuerySet(models.QuerySet):
         with relations a row shows says which (`EventQuerySet.for_list()`)."""
         return self
 
+    def for_links(self):
+        """Only what a link to a record shows (the API's link serializers: id,
+        slug, the title or name in every language, an organisation's acronym):
+        a record listing thousands of others (a person's events) then holds a
+        few hundred bytes for each instead of their texts and bodies."""
+        names = [
+            field.name
+            for field in self.model._meta.concrete_fields
+            if field.name in ("title", "name", "acronym")
+        ]
+        columns = [
+            build_localized_fieldname(name, code)
+            for name in names
+            for code, _label in settings.LANGUAGES
+        ]
+        return self.only("id", "slug", *columns)
+
     def changed_since(self, moment):
         """Records saved, or made public, at or after `moment` (an aware
         datetime): what a harvester that last looked at `moment` has not seen.

@@ -206,6 +206,18 @@ class PersonQuerySet(PublishableQuerySet):
         """What a list row shows: the country and the offices."""
         return self.select_related("country").prefetch_related(person_offices())
 
+    def for_data(self):
+        """People as the API and the downloads give them: the country, the
+        offices, links to the published events they took part in (every one,
+        read with only what a link shows: a person may have thousands), the
+        public citations."""
+        events = _related_model(self, "events").objects.published()
+        return self.select_related("country").prefetch_related(
+            person_offices(),
+            Prefetch("events", queryset=events.for_links(), to_attr="public_events"),
+            public_citations(),
+        )
+
     def for_detail(self, related_limit=None):
         """People with what their page and the API show, each relation limited
         to what readers may see: the country, the offices, the published

@@ -328,7 +328,7 @@ class PersonViewSet(RecordViewSet):
 
     @classmethod
     def records(cls):
-        return ordered(Person.objects.published().for_detail())
+        return ordered(Person.objects.published().for_data())
 
 
 class OrganizationViewSet(RecordViewSet):

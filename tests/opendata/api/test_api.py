@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.core.models import Side, Status
+from portal.core.models import Person, Side, Status
 from tests.builders import (
     add_measure,
     add_milestone,
@@ -479,3 +479,35 @@ def test_an_indicator_gives_each_reporting_party_its_series_and_disagreements(
     exports = api(client, "indicators/exports/").json()
     assert exports["component_of"]["slug"] == "trade"
     assert api(client, "indicators/trade/").json()["component_of"] is None
+
+
+def test_a_persons_events_are_read_with_only_what_their_links_show(client):
+    """A person of the API and the downloads lists every event they took part
+    in (one has thousands at 100,000 events): each is read with only its id,
+    slug and titles, never its texts, and still named in the reader's
+    language, English where a translation is missing."""
+    person = make_person(slug="envoy")
+    named = make_event(slug="named", title="Talks", title_az="Danışıqlar")
+    plain = make_event(slug="plain", title="Forum", title_az="")
+    for event in (named, plain):
+        add_participant(event, person)
+    make_event(slug="draft", status=Status.DRAFT)
+
+    (read,) = Person.objects.published().for_data().filter(slug="envoy")
+    assert {e.slug for e in read.public_events} == {"named", "plain"}
+    for event in read.public_events:
+        texts = {"body", "summary", "summary_en", "body_az"}
+        assert texts <= event.get_deferred_fields()
+
+    with CaptureQueriesContext(connection) as captured:
+        events = api(client, "people/envoy/?lang=az").json()["events"]
+    assert {e["slug"]: e["title"] for e in events} == {
+        "named": "Danışıqlar",
+        "plain": "Forum",
+    }
+    # One query reads the events; a deferred column read later would add one
+    # for each event, by its id.
+    sql = [q["sql"] for q in captured]
+    (read_events,) = [q for q in sql if '"events_event"."slug"' in q]
+    assert '"events_event"."body' not in read_events
+    assert not [q for q in sql if 'WHERE "events_event"."id" = ' in q]
