@@ -30,7 +30,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
@@ -304,6 +304,16 @@ class Importer:
                         )
                 if report.changed or sum(report.rows.values()) != before:
                     reversion.add_to_revision(record)
+            if report.rows and report.action == "unchanged" and _has(
+                type(record), "updated_at"
+            ):
+                # Only its own rows changed (a citation, a participant): the
+                # record has changed for readers and harvesters all the same
+                # (`?updated_since=`, docs/api.md). update(): its fields are
+                # as they were, and the rows' own saves sent the signals.
+                type(record).objects.filter(pk=record.pk).update(
+                    updated_at=timezone.now()
+                )
             if getattr(record, "status", None) == Status.PUBLISHED and cites(
                 type(record)
             ):

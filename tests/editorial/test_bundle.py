@@ -3,6 +3,7 @@ whole dataset imported in one go, all or nothing, idempotent, with duplicates
 put to the editor, and exported back unchanged."""
 
 import copy
+import datetime
 import io
 import json
 
@@ -387,3 +388,23 @@ def test_a_workbook_naming_a_missing_record_is_refused(seeded):
         bundle_from_sheets(sheets_of("records.xlsx", workbook(sheets)))
     with pytest.raises(BundleError, match=r"xlsx workbook or a \.zip"):
         sheets_of("records.ods", b"")
+
+
+@pytest.mark.django_db
+def test_a_record_whose_rows_alone_change_is_changed_for_harvesters(seeded, client):
+    import_bundle(bundle(event()), status=Status.PUBLISHED)
+    before = Event.objects.get(slug="forum-2019").updated_at
+    # Nothing of the event's own changes, only a participant is added.
+    row = {"person": "ilham-aliyev", "role": {"en": "President"}, "side": "az"}
+    report = import_bundle(bundle(event(participants=[row])), status=Status.PUBLISHED)
+    (entry,) = [r for r in report.records if r.slug == "forum-2019"]
+    assert entry.action == "unchanged" and entry.rows
+    after = Event.objects.get(slug="forum-2019").updated_at
+    assert after > before
+    # Listed as changed after the moment the first import saved it.
+    since = (before + datetime.timedelta(microseconds=1)).isoformat()
+    listed = client.get("/api/v1/events/", {"updated_since": since}).json()
+    assert [e["slug"] for e in listed["results"]] == ["forum-2019"]
+    # A second import that changes nothing leaves it as it was.
+    import_bundle(bundle(event(participants=[row])), status=Status.PUBLISHED)
+    assert Event.objects.get(slug="forum-2019").updated_at == after
