@@ -304,8 +304,10 @@ class Importer:
                         )
                 if report.changed or sum(report.rows.values()) != before:
                     reversion.add_to_revision(record)
-            if report.rows and report.action == "unchanged" and _has(
-                type(record), "updated_at"
+            if (
+                report.rows
+                and report.action == "unchanged"
+                and _has(type(record), "updated_at")
             ):
                 # Only its own rows changed (a citation, a participant): the
                 # record has changed for readers and harvesters all the same
