@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext_lazy
 
 from events.models import Agreement, Event
+from portal.core.datacache import cached
 from portal.core.models import Indicator, Organization, Person
 from portal.core.search import (
     PER_PAGE,
@@ -83,6 +84,24 @@ class SearchForm(forms.Form):
 
 
 def _overview(words, language):
+    """Each kind's best TOP hits and count. Kept under the content token
+    (portal/core/datacache.py), as the lists' facet counts are: readers repeat
+    the same searches ("Baku", "wind power") far more often than the record
+    changes, and a search of every kind is the site's dearest page."""
+    return cached(
+        ("search-overview", language, tuple(words)),
+        lambda: _searched_overview(words, language),
+    )
+
+
+def _count(kind, words, language):
+    return cached(
+        ("search-count", kind.key, language, tuple(words)),
+        lambda: search_queryset(kind, words, language).count(),
+    )
+
+
+def _searched_overview(words, language):
     groups = []
     for kind in KINDS:
         rows = list(with_total(search_queryset(kind, words, language))[:TOP])
@@ -128,8 +147,7 @@ def search(request):
                     is_paginated=page.has_other_pages(),
                 )
             else:
-                count = search_queryset(other, words, language).count()
-                groups.append(_group(other, count, []))
+                groups.append(_group(other, _count(other, words, language), []))
     context["groups"] = groups
     context["total"] = sum(group.count for group in groups)
     context["total_capped"] = any(group.capped for group in groups)

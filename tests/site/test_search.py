@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -19,6 +20,8 @@ from django.utils import timezone, translation
 
 from events.models import Agreement, Event
 from portal.core import search
+from portal.core.content import token_memo
+from portal.core.datacache import CACHE_ALIAS
 from portal.core.models import Indicator, Organization, Person, Status
 from portal.editorial.management.commands.load_seed import read_seed
 from portal.site import search as site_search
@@ -506,3 +509,44 @@ def test_the_search_migration_applies_and_unapplies(client, migrator):
         assert len(index_names()) == 2 * 3 * len(SEARCHED)
     make_project(title="Wind farm")
     assert slugs(search_page(client, "wind"), "projects")
+
+
+@pytest.fixture
+def data_cache(settings):
+    """The data cache on, as the site runs (the suite runs with it off)."""
+    settings.DATA_CACHE_SECONDS = 300
+    settings.PAGE_CACHE_CHECK_SECONDS = 0
+    caches[CACHE_ALIAS].clear()
+    token_memo.forget()
+    yield
+    caches[CACHE_ALIAS].clear()
+    token_memo.forget()
+
+
+def test_a_repeated_search_is_answered_from_the_data_cache_until_a_change(
+    client, data_cache
+):
+    add_records(2, 0)
+    first = search_page(client, "narwhal")
+    with CaptureQueriesContext(connection) as context:
+        again = search_page(client, "narwhal")
+    # Only the content token (read for the ETag and the cache keys, each
+    # time here): the kinds' hits and counts are kept under it.
+    sqls = [q["sql"] for q in context.captured_queries]
+    assert sqls and all('FROM "portal_contenttoken"' in q for q in sqls)
+    assert slugs(again, "events") == slugs(first, "events")
+    assert groups(again)["projects"].count == groups(first)["projects"].count
+    # Another kind's page keeps the other kinds' counts the same way.
+    search_page(client, "narwhal", kind="people")
+    with CaptureQueriesContext(connection) as context:
+        search_page(client, "narwhal", kind="people")
+    people = [q["sql"] for q in context.captured_queries if "portal_person" in q["sql"]]
+    assert not [
+        q
+        for q in context.captured_queries
+        if 'events_event"' in q["sql"] and "portal_contenttoken" not in q["sql"]
+    ]
+    assert people  # the page of the kind shown is read each time
+    # A new record changes the token: it is found at once.
+    make_event(slug="narwhal-new", title="Narwhal summit")
+    assert "narwhal-new" in slugs(search_page(client, "narwhal"), "events")
