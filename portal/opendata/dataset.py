@@ -1,5 +1,7 @@
 """The full dataset: every published record, one CSV and one JSON file per kind
-of record, with a README and the data dictionary, as one ZIP file per language.
+of record, a CSV file per list of a record's, with a README, the data
+dictionary and `datapackage.json` (a Frictionless Data Package,
+portal/opendata/datapackage.py), as one ZIP file per language.
 
 Built ahead of time, never while a reader waits: at 100,000 events it takes
 minutes. `manage.py build_dataset` writes a dated file per language into media
@@ -203,7 +205,11 @@ def _readme(address, language):
             "Every published record, one CSV and one JSON file per kind of record.",
             "Drafts, records in review and records scheduled for later are left out.",
             "DATA-DICTIONARY.md describes every column; the JSON files hold the same",
-            "records as the API (/api/v1/).",
+            "records as the API (/api/v1/). Every list of a record (participants,",
+            "partners, citations...) is also a CSV file of its own, one item a row",
+            "(events_participants.csv...). datapackage.json describes every CSV file",
+            "as a Frictionless Data Package (https://datapackage.org/): types, keys,",
+            "codes with their labels, licence and sources.",
             "",
             "Licence: Creative Commons Attribution 4.0 International (CC BY 4.0),",
             "https://creativecommons.org/licenses/by/4.0/",
