@@ -237,10 +237,11 @@ class Table:
         resource = {
             "name": self.name,
             "path": f"{self.name}.csv",
-            "profile": "tabular-data-resource",
+            "type": "table",
             "format": "csv",
             "mediatype": "text/csv",
-            "encoding": "utf-8-sig",
+            # With a byte-order mark, which readers of UTF-8 skip.
+            "encoding": "utf-8",
             "dialect": DIALECT,
             "schema": schema,
         }
@@ -455,8 +456,8 @@ def _csv_line(values, bom=False):
 def descriptor(top_tables, address, language):
     """datapackage.json, as a dict."""
     return {
-        "$schema": "https://datapackage.org/profiles/1.0/datapackage.json",
-        "profile": "tabular-data-package",
+        # Version 2: enumerations' labels are its `categories`.
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": NAME,
         "title": TITLE,
         "description": (

@@ -48,6 +48,7 @@ def test_frictionless_finds_the_seed_dataset_valid(
     assert problems(folder) == []
 
     package = json.loads((folder / "datapackage.json").read_text())
+    assert package["$schema"].endswith("/2.0/datapackage.json")
     assert package["licenses"][0]["path"] == (
         "https://creativecommons.org/licenses/by/4.0/"
     )
