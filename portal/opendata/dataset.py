@@ -1,5 +1,7 @@
 """The full dataset: every published record, one CSV and one JSON file per kind
-of record, with a README and the data dictionary, as one ZIP file per language.
+of record, a CSV file per list of a record's, with a README, the data
+dictionary and `datapackage.json` (a Frictionless Data Package,
+portal/opendata/datapackage.py), as one ZIP file per language.
 
 Built ahead of time, never while a reader waits: at 100,000 events it takes
 minutes. `manage.py build_dataset` writes a dated file per language into media
@@ -25,8 +27,10 @@ readers look only at complete builds, and the three newest of each language are
 kept.
 """
 
+import contextlib
 import contextvars
 import itertools
+import json
 import logging
 import tempfile
 import threading
@@ -49,7 +53,7 @@ from portal.core import content
 from portal.core.models import Observation, Status, WorkflowModel
 from portal.core.siteurl import absolute_url
 from portal.core.views import reads_query
-from portal.opendata import downloads
+from portal.opendata import datapackage, downloads
 from portal.opendata.api import views as api
 from portal.opendata.api.serializers import MeasureRowSerializer, ObservationSerializer
 from projects.models import Measure
@@ -111,10 +115,18 @@ def build(language):
         address = absolute_url(reverse("dataset"))
         with tempfile.TemporaryFile(prefix="portal-dataset-") as spool:
             with zipfile.ZipFile(spool, "w", zipfile.ZIP_DEFLATED) as archive:
+                top_tables = []
                 for name, serializer_class, records in _parts():
-                    _write(archive, name, serializer_class, records, address)
+                    table = datapackage.Table(name, serializer_class())
+                    _write(archive, table, records, address)
+                    top_tables.append(table)
                 archive.writestr("README.txt", _readme(address, language))
                 archive.writestr("DATA-DICTIONARY.md", DICTIONARY.read_bytes())
+                described = datapackage.descriptor(top_tables, address, language)
+                archive.writestr(
+                    "datapackage.json",
+                    json.dumps(described, ensure_ascii=False, indent=2) + "\n",
+                )
             spool.seek(0)
             stamp = timezone.now().strftime("%Y%m%dT%H%M%S%fZ")
             name = default_storage.save(
@@ -126,26 +138,58 @@ def build(language):
     return name
 
 
-def _write(archive, name, serializer_class, queryset, address):
-    """`name`.csv and `name`.json, from one pass over the records: the CSV
-    rows go straight into the archive, the JSON beside it on the disk until
-    the CSV file is closed (a ZIP file is written one member at a time)."""
+def _write(archive, table, queryset, address):
+    """The table's CSV and JSON files, and the CSV files of its lists
+    (portal/opendata/datapackage.py), from one pass over the records: the CSV
+    rows go straight into the archive, the JSON and the lists' rows beside it
+    on the disk until the CSV file is closed (a ZIP file is written one member
+    at a time)."""
+    name, serializer_class = table.name, type(table.serializer)
     document = downloads.envelope(queryset.count(), address)
     records = downloads.serialized(serializer_class, queryset, None, _chunk(name))
-    for_csv, for_json = itertools.tee(records)
-    # In step, a record each, so the tee holds at most one.
-    json_parts = downloads.json_chunks(document, for_json)
-    with tempfile.TemporaryFile(prefix="portal-dataset-json-") as json_file:
+    with contextlib.ExitStack() as stack:
+        lists = {
+            inner.name: stack.enter_context(
+                tempfile.TemporaryFile(prefix="portal-dataset-list-")
+            )
+            for inner in table.all()
+            if inner is not table
+        }
+        tables = {inner.name: inner for inner in table.all()}
+        for inner_name, spool in lists.items():
+            spool.write(datapackage.csv_header(tables[inner_name]))
+        records = _with_lists(records, table, tables, lists)
+        for_csv, for_json = itertools.tee(records)
+        # In step, a record each, so the tee holds at most one.
+        json_parts = downloads.json_chunks(document, for_json)
+        json_file = stack.enter_context(
+            tempfile.TemporaryFile(prefix="portal-dataset-json-")
+        )
         with archive.open(f"{name}.csv", "w", force_zip64=True) as member:
             for chunk in downloads.csv_chunks(for_csv, serializer_class):
                 member.write(chunk)
                 json_file.write(next(json_parts, b""))
         for chunk in json_parts:
             json_file.write(chunk)
-        json_file.seek(0)
-        with archive.open(f"{name}.json", "w", force_zip64=True) as member:
-            while block := json_file.read(downloads.WRITE_SIZE):
-                member.write(block)
+        _copy(json_file, archive, f"{name}.json")
+        for inner_name, spool in lists.items():
+            _copy(spool, archive, f"{inner_name}.csv")
+
+
+def _with_lists(records, table, tables, lists):
+    """The records, as they pass writing each one's list rows to `lists`."""
+    for record in records:
+        for inner_name, rows in table.rows(record).items():
+            for row in rows:
+                lists[inner_name].write(datapackage.csv_row(tables[inner_name], row))
+        yield record
+
+
+def _copy(spool, archive, name):
+    spool.seek(0)
+    with archive.open(name, "w", force_zip64=True) as member:
+        while block := spool.read(downloads.WRITE_SIZE):
+            member.write(block)
 
 
 def _readme(address, language):
@@ -161,7 +205,11 @@ def _readme(address, language):
             "Every published record, one CSV and one JSON file per kind of record.",
             "Drafts, records in review and records scheduled for later are left out.",
             "DATA-DICTIONARY.md describes every column; the JSON files hold the same",
-            "records as the API (/api/v1/).",
+            "records as the API (/api/v1/). Every list of a record (participants,",
+            "partners, citations...) is also a CSV file of its own, one item a row",
+            "(events_participants.csv...). datapackage.json describes every CSV file",
+            "as a Frictionless Data Package (https://datapackage.org/): types, keys,",
+            "codes with their labels, licence and sources.",
             "",
             "Licence: Creative Commons Attribution 4.0 International (CC BY 4.0),",
             "https://creativecommons.org/licenses/by/4.0/",

@@ -212,7 +212,8 @@ def columns(serializer_class):
     """The CSV columns for a serializer's records: each field, and beside each
     link (or list of links) the linked records' names."""
     result = []
-    for name, field in serializer_class().fields.items():
+    fields = serializer_class().fields
+    for name, field in fields.items():
         result.append(name)
         if name == "citations":
             continue
@@ -220,7 +221,10 @@ def columns(serializer_class):
             if "slug" in field.child.fields:
                 result.append(f"{name}_names")
         elif isinstance(field, serializers.Serializer) or name in METHOD_LINKS:
-            result.append(f"{name}_name")
+            # A serializer that names the link itself (a source's
+            # publisher_name) gives that column in its own place.
+            if f"{name}_name" not in fields:
+                result.append(f"{name}_name")
     return result
 
 

@@ -56,10 +56,35 @@ class SiteHyperlinkedIdentityField(serializers.HyperlinkedIdentityField):
         return absolute_url(path, request) if path is not None else None
 
 
+class PartialDatesSerializer(serializers.ModelSerializer):
+    """A serializer with partial dates (partial_date_fields in its fields): an
+    unknown date has no precision either (null, empty in a CSV file), whatever
+    the model keeps beside it."""
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        if field_name.endswith("_precision") and self._is_partial_date(
+            field_name.removesuffix("_precision")
+        ):
+            kwargs["allow_null"] = True
+        return field_class, kwargs
+
+    def _is_partial_date(self, name):
+        return f"{name}_approximate" in self.Meta.fields
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        for name in self.Meta.fields:
+            date = name.removesuffix("_precision")
+            if date != name and self._is_partial_date(date) and data.get(date) is None:
+                data[name] = None
+        return data
+
+
 # The two addresses every record and every link to one carries: `url`, the
 # record in the API, and `html_url`, its page on the site. (A comment, not a
 # docstring: the schema would give it as every record's description.)
-class LinksSerializer(serializers.ModelSerializer):
+class LinksSerializer(PartialDatesSerializer):
     url = SiteHyperlinkedIdentityField(help_text="This record in the API.")
     html_url = serializers.SerializerMethodField(
         help_text="The record's public page, in the chosen language."
@@ -157,7 +182,7 @@ class RecordSerializer(LinksSerializer):
 # The records.
 
 
-class OfficeSerializer(serializers.ModelSerializer):
+class OfficeSerializer(PartialDatesSerializer):
     organization = serializers.SerializerMethodField(
         help_text="The organisation the office belongs to, if published."
     )
@@ -330,7 +355,7 @@ class PartnerSerializer(serializers.ModelSerializer):
         )
 
 
-class MilestoneSerializer(serializers.ModelSerializer):
+class MilestoneSerializer(PartialDatesSerializer):
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     date_display = DateDisplayField()
     citations = CitationSerializer(source="public_citations", many=True, read_only=True)
@@ -346,7 +371,7 @@ class MilestoneSerializer(serializers.ModelSerializer):
         )
 
 
-class MeasureSerializer(serializers.ModelSerializer):
+class MeasureSerializer(PartialDatesSerializer):
     kind = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     kind_label = serializers.CharField(source="kind.name", read_only=True)
     qualifier_label = serializers.CharField(
@@ -399,12 +424,13 @@ class MeasureSerializer(serializers.ModelSerializer):
 
 
 class MeasureRowSerializer(MeasureSerializer):
-    """A measure on its own (the dataset's measures file): with its project."""
+    """A measure on its own (the dataset's measures file): its number (which
+    its citations' rows name) and its project."""
 
     project = serializers.SlugRelatedField(slug_field="slug", read_only=True)
 
     class Meta(MeasureSerializer.Meta):
-        fields = ("project", *MeasureSerializer.Meta.fields)
+        fields = ("id", "project", *MeasureSerializer.Meta.fields)
 
 
 class ProjectSerializer(RecordSerializer):
@@ -560,6 +586,10 @@ class SourceSerializer(LinksSerializer):
         source="url", read_only=True, help_text="The original's address, if any."
     )
     publisher = serializers.SerializerMethodField()
+    publisher_name = serializers.SerializerMethodField(
+        help_text="The publisher's name as the site shows it: the published "
+        "organisation's, or else the name editors gave; empty when unknown."
+    )
     published_on_display = DateDisplayField()
 
     class Meta:
@@ -588,6 +618,10 @@ class SourceSerializer(LinksSerializer):
         if publisher is None:
             return None
         return OrganizationLinkSerializer(publisher, context=self.context).data
+
+    def get_publisher_name(self, obj) -> str:
+        publisher = obj.public_publisher
+        return publisher.name if publisher is not None else obj.publisher_name
 
 
 class ObservationSerializer(serializers.ModelSerializer):
