@@ -59,6 +59,14 @@ class HeadTags(HTMLParser):
         ]
 
 
+def alternates(html):
+    return {
+        link["hreflang"]: link["href"]
+        for link in HeadTags(html).links
+        if link.get("rel") == "alternate" and "hreflang" in link
+    }
+
+
 def json_ld(client, url):
     response = client.get(url)
     assert response.status_code == 200
@@ -397,7 +405,7 @@ def test_the_about_page_describes_the_dataset_and_its_files(client):
 # Open Graph and canonical addresses
 
 
-def test_every_public_page_has_open_graph_tags_and_a_canonical_address(client, seeded):
+def test_every_public_page_has_open_graph_tags_canonical_and_alternates(client, seeded):
     for code, locale in (("en", "en_US"), ("az", "az_AZ"), ("zh-hans", "zh_CN")):
         with translation.override(code):
             urls = public_urls()
@@ -417,6 +425,15 @@ def test_every_public_page_has_open_graph_tags_and_a_canonical_address(client, s
             assert tags.meta["og:site_name"][0].strip(), url
             assert tags.meta["og:locale"] == [locale], url
             assert len(tags.meta["og:locale:alternate"]) == 2, url
+            # Its hreflang alternates: every language, itself (its canonical
+            # address) and an x-default, the address without a language.
+            found = alternates(response.content.decode())
+            assert set(found) == {"en", "az", "zh-hans", "x-default"}, url
+            assert found[code] == canonical[0], url
+            path = canonical[0].removeprefix(f"http://testserver/{code}/")
+            for other in ("en", "az", "zh-hans"):
+                assert found[other] == f"http://testserver/{other}/{path}", url
+            assert found["x-default"] == f"http://testserver/{path}", url
 
 
 def test_open_graph_uses_the_pages_own_title_and_description(client):
@@ -442,34 +459,6 @@ def test_a_filtered_or_first_page_list_is_canonically_the_whole_list(client):
     assert canonical("?type=talks&page=2") == [f"http://testserver{events}"]
     assert canonical("?page=2") == [f"http://testserver{events}?page=2"]
     assert canonical("?page=2&q=") == [f"http://testserver{events}?page=2"]
-
-
-def alternates(html):
-    return {
-        link["hreflang"]: link["href"]
-        for link in HeadTags(html).links
-        if link.get("rel") == "alternate" and "hreflang" in link
-    }
-
-
-def test_every_page_lists_all_its_languages_itself_and_a_default(client, seeded):
-    for code in ("en", "az", "zh-hans"):
-        with translation.override(code):
-            urls = public_urls()
-        for url in urls:
-            response = client.get(url)
-            if response.status_code == 404:
-                continue
-            html = response.content.decode()
-            found = alternates(html)
-            canonical = HeadTags(html).link("canonical")[0]
-            assert set(found) == {"en", "az", "zh-hans", "x-default"}, url
-            # Its own language's alternate is its canonical address.
-            assert found[code] == canonical, url
-            path = canonical.removeprefix(f"http://testserver/{code}/")
-            for other in ("en", "az", "zh-hans"):
-                assert found[other] == f"http://testserver/{other}/{path}", url
-            assert found["x-default"] == f"http://testserver/{path}", url
 
 
 def test_a_filtered_lists_alternates_agree_with_its_canonical(client):
