@@ -27,10 +27,13 @@ from tests.builders import (
     add_measure,
     add_office,
     add_participant,
+    make_agreement,
     make_event,
+    make_organization,
     make_person,
     make_place,
     make_project,
+    make_source,
 )
 
 pytestmark = pytest.mark.django_db
@@ -319,6 +322,40 @@ def test_a_record_page_shows_its_relations_with_nothing_kept(client, settings):
     assert project.title in article
     json_ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', html)
     assert "Ilham Aliyev" in json_ld.group(1)
+
+
+def json_ld_of(html):
+    return re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(
+        1
+    )
+
+
+def test_kept_json_ld_of_agreements_places_and_sources_follows_changes(client):
+    place = make_place(name="Baku", slug="baku")
+    event = make_event(place=place)
+    agreement = make_agreement(event=event)
+    party = make_organization(name="Ministry of Energy")
+    source = make_source(title="Interview")
+    urls = [agreement.get_absolute_url(), place.get_absolute_url()]
+    urls.append(source.get_absolute_url())
+    for url in urls:
+        first, _sqls = get(client, url)
+        again, _sqls = get(client, url)
+        assert json_ld_of(again) == json_ld_of(first)
+    # A new party, a renamed place, a retitled source: each at once.
+    agreement.parties.add(party)
+    place.name = "Bakı"
+    place.save()
+    source.title = "Interview with the ambassador"
+    source.save()
+    agreement_json = json_ld_of(get(client, urls[0])[0])
+    assert "Ministry of Energy" in agreement_json and "Bakı" in agreement_json
+    assert '"name": "Bakı"' in json_ld_of(get(client, urls[1])[0])
+    assert "with the ambassador" in json_ld_of(get(client, urls[2])[0])
+    # A party withdrawn from readers leaves the kept JSON-LD too.
+    party.status = Status.DRAFT
+    party.save()
+    assert "Ministry of Energy" not in json_ld_of(get(client, urls[0])[0])
 
 
 def test_a_project_page_shows_a_new_figure_at_once(client):

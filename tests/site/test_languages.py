@@ -143,7 +143,15 @@ def test_the_switcher_keeps_the_record_and_the_filters(client, seeded):
             in text
         )
     assert 'href="/az/events/' in text and 'aria-current="true"' in text
-    assert 'hreflang="az" href=' not in text  # no alternate pointing at itself
+    # The alternates name the page itself too, and a default (issue 19).
+    assert (
+        f'rel="alternate" hreflang="az" href="http://testserver/az/events/{event.slug}/"'
+        in text
+    )
+    assert (
+        f'rel="alternate" hreflang="x-default" '
+        f'href="http://testserver/events/{event.slug}/"' in text
+    )
 
     listing = client.get("/zh-hans/projects/?sector=education&page=1").text
     # The parameters the list reads, in their canonical order (portal/ops/pagecache.py).
