@@ -17,9 +17,11 @@ class ProjectFilter(FacetedFilterSet):
     q = TextFilter(search_fields=("title", "summary", "body"))
     sector = SlugChoiceFilter(label=_("Sector"), queryset=Sector.objects.all())
     status = django_filters.ChoiceFilter(
-        label=_("Status"), field_name="project_status", choices=ProjectStatus
+        label=_("Status"), field_name="project_status", choices=ProjectStatus.choices
     )
-    direction = django_filters.ChoiceFilter(label=_("Direction"), choices=Direction)
+    direction = django_filters.ChoiceFilter(
+        label=_("Direction"), choices=Direction.choices
+    )
     place = SlugChoiceFilter(
         label=_("Place"), queryset=Place.objects.all(), method="filter_place"
     )
