@@ -104,7 +104,7 @@ def test_each_answer_binds_its_filters_through_the_one_function(
 
 # One query an events answer and a projects answer cannot use, whatever it is.
 EVENTS_BAD = "?type=nonsense&date_from=soon"
-PROJECTS_BAD = "?sector=no%20such%20sector&status=flying"
+PROJECTS_BAD = "?sector=no-such-sector&status=flying"
 
 
 def test_a_bad_filter_reads_the_same_in_every_text_answer(client):

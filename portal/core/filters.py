@@ -583,6 +583,14 @@ class SlugChoiceFilter(django_filters.ModelChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+class CodeChoiceFilter(SlugChoiceFilter):
+    """A choice in a short list kept as a table (sectors), named by slug: a
+    code as a type is, so a slug not in the list is an error (and the API's
+    schema lists the codes), where other records' filters take any slug."""
+
+    field_class = forms.ModelChoiceField
+
+
 # A year as an address may give it: 1 to 9999, without leading zeros.
 YEAR = re.compile(r"[1-9][0-9]{0,3}")
 

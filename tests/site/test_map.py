@@ -191,7 +191,7 @@ def test_a_partner_filter_keeps_only_that_partners_projects(client):
 @pytest.mark.parametrize(
     "query, field",
     [
-        ("?sector=no%20such%20sector", "sector"),
+        ("?sector=no-such-sector", "sector"),
         ("?place=atlantis!", "place"),
         ("?status=imaginary", "status"),
         ("?direction=sideways", "direction"),

@@ -27,6 +27,7 @@ from events.models import Agreement, Event
 from portal.core import filtering
 from portal.core.filters import (
     SLUG_MAX_LENGTH,
+    CodeChoiceFilter,
     OrganizationFilter,
     PersonFilter,
     SlugChoiceFilter,
@@ -150,6 +151,12 @@ class ApiSchema(AutoSchema):
             }
         if name == "slug":
             return SLUG_SCHEMA
+        if isinstance(filter, CodeChoiceFilter):
+            # The codes there are when the schema is asked for (its ETag
+            # changes with the content, so a new one is seen).
+            records = filter.get_queryset(getattr(self.view, "request", None))
+            codes = records.values_list("slug", flat=True)
+            return {"type": "string", "enum": list(codes)}
         if isinstance(filter, SlugChoiceFilter):
             return SLUG_SCHEMA
         if isinstance(filter, YearFilter):

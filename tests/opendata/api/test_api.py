@@ -327,7 +327,7 @@ def test_a_bad_page_and_a_bad_filter_are_named_in_one_answer(client):
         "events/?year=9999",
         "events/?place=no-such-place",
         "events/?person=nobody",
-        "projects/?sector=no-such-sector&partner=nobody",
+        "projects/?partner=nobody&partner_country=atlantis",
         "agreements/?party=nobody",
         "people/?country=atlantis",
         "organisations/?country=atlantis",

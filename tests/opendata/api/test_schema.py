@@ -98,3 +98,49 @@ def test_the_schema_names_every_type_of_event(client, db):
         for component in schema["components"]["schemas"].values()
     }
     assert any({"visit", "working_visit", "meeting"} <= set(enum) for enum in kinds)
+
+
+def operations(client):
+    schema = client.get("/api/v1/schema/", HTTP_ACCEPT="application/json").json()
+    return schema, {path: methods["get"] for path, methods in schema["paths"].items()}
+
+
+def test_every_operation_documents_its_errors_with_their_bodies(client, db):
+    _schema, by_path = operations(client)
+    assert len(by_path) == 16
+    for path, operation in by_path.items():
+        responses = operation["responses"]
+        assert {"200", "400", "404", "429"} <= set(responses), path
+        bad = responses["400"]["content"]["application/json"]["schema"]
+        assert bad["additionalProperties"]["items"]["type"] == "string"
+        for code in ("404", "429"):
+            body = responses[code]["content"]["application/json"]["schema"]
+            assert body["required"] == ["detail"]
+        assert responses["429"]["headers"]["Retry-After"]["required"] is True
+
+
+def test_the_schema_gives_every_parameter_its_bounds_and_codes(client, seeded):
+    _schema, by_path = operations(client)
+    events = {p["name"]: p["schema"] for p in by_path["/api/v1/events/"]["parameters"]}
+    assert events["page"] == {"type": "integer", "minimum": 1}
+    assert events["page_size"] == {"type": "integer", "minimum": 1, "maximum": 100}
+    assert {"type": "integer", "minimum": 1, "maximum": 9999} in events["year"]["anyOf"]
+    assert events["place"]["maxLength"] == 120
+    assert "pattern" in events["place"]
+    assert events["q"]["maxLength"] == 200
+    projects = {
+        p["name"]: p["schema"] for p in by_path["/api/v1/projects/"]["parameters"]
+    }
+    assert "renewable-energy" in projects["sector"]["enum"]
+    assert {"operational", "planned"} <= set(projects["status"]["enum"])
+    assert {"cn_az", "az_cn", "joint"} <= set(projects["direction"]["enum"])
+    agreements = {
+        p["name"]: p["schema"] for p in by_path["/api/v1/agreements/"]["parameters"]
+    }
+    assert agreements["kind"]["enum"] and agreements["status"]["enum"]
+    for path in ("/api/v1/organisations/", "/api/v1/places/", "/api/v1/sources/"):
+        kinds = [p for p in by_path[path]["parameters"] if p["name"] == "kind"]
+        assert kinds[0]["schema"]["enum"], path
+    detail = by_path["/api/v1/events/{slug}/"]["parameters"]
+    (slug,) = [p for p in detail if p["name"] == "slug"]
+    assert slug["schema"]["pattern"] == "^[-a-zA-Z0-9_]+$"
