@@ -342,7 +342,13 @@ def test_a_well_formed_filter_with_no_records_is_an_empty_list(client, seeded, q
 
 @pytest.mark.parametrize(
     "path",
-    ["/api/v1/nothing/", "/api/v1/events/a/b/", "/api/v1/events//", "/api/v2/"],
+    [
+        "/api/v1/nothing/",
+        "/api/v1/events/a/b/",
+        "/api/v1/events//",
+        "/api/v2/",
+        "/api/v1/schema/?format=xml",
+    ],
 )
 def test_every_address_under_the_api_answers_json_even_a_404(client, path):
     response = client.get(path)
