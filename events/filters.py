@@ -8,6 +8,7 @@ from portal.core.filters import (
     SlugChoiceFilter,
     TextFilter,
     Within,
+    YearFilter,
     published,
 )
 from portal.core.models import Organization, Person, Place
@@ -27,9 +28,7 @@ class EventFilter(FacetedFilterSet):
     type = django_filters.ChoiceFilter(
         label=_("Type"), field_name="kind", choices=EventKind.choices
     )
-    year = django_filters.ChoiceFilter(
-        label=_("Year"), field_name="date__year", choices=event_years
-    )
+    year = YearFilter(label=_("Year"), field_name="date__year", choices=event_years)
     date_from = django_filters.DateFilter(
         label=_("From"), method="filter_date_from", help_text=_("YYYY-MM-DD")
     )
@@ -75,9 +74,11 @@ class EventFilter(FacetedFilterSet):
 
 class AgreementFilter(FacetedFilterSet):
     q = TextFilter(search_fields=("title", "summary", "body"))
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=AgreementKind)
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=AgreementKind.choices)
     status = django_filters.ChoiceFilter(
-        label=_("Status"), field_name="agreement_status", choices=AgreementStatus
+        label=_("Status"),
+        field_name="agreement_status",
+        choices=AgreementStatus.choices,
     )
     party = SlugChoiceFilter(
         label=_("Party"), queryset=published(Organization), field_name="parties"

@@ -83,5 +83,7 @@ urlpatterns += [
     path("robots.txt", sitemaps.robots_txt, name="robots"),
 ]
 
+# Under /api/ a JSON 404, as the API's own; elsewhere the site's page.
+handler404 = "portal.opendata.api.errors.not_found"
 # A database outage raised inside a middleware is a 503 too; any other error a 500.
 handler500 = "portal.ops.faults.server_error"

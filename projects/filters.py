@@ -2,6 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.filters import (
+    CodeChoiceFilter,
     FacetedFilterSet,
     SlugChoiceFilter,
     TextFilter,
@@ -15,11 +16,13 @@ from projects.models import Direction, Project, ProjectStatus, Sector
 
 class ProjectFilter(FacetedFilterSet):
     q = TextFilter(search_fields=("title", "summary", "body"))
-    sector = SlugChoiceFilter(label=_("Sector"), queryset=Sector.objects.all())
+    sector = CodeChoiceFilter(label=_("Sector"), queryset=Sector.objects.all())
     status = django_filters.ChoiceFilter(
-        label=_("Status"), field_name="project_status", choices=ProjectStatus
+        label=_("Status"), field_name="project_status", choices=ProjectStatus.choices
     )
-    direction = django_filters.ChoiceFilter(label=_("Direction"), choices=Direction)
+    direction = django_filters.ChoiceFilter(
+        label=_("Direction"), choices=Direction.choices
+    )
     place = SlugChoiceFilter(
         label=_("Place"), queryset=Place.objects.all(), method="filter_place"
     )

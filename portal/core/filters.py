@@ -1,12 +1,14 @@
 """FilterSets for the people and organisations lists, and the pieces every list
 filter shares."""
 
+import re
 from dataclasses import dataclass
 
 import django_filters
 from django import forms
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.validators import validate_slug
 from django.db import connections
 from django.db.models import (
     Case,
@@ -185,7 +187,7 @@ class FacetedFilterSet(django_filters.FilterSet):
                 by_pk, top = grouped[name]
                 offered = self._offer_records(field, by_pk, top, cleaned.get(name))
             else:
-                offered = self._offer_fixed(field, grouped[name])
+                offered = self._offer_fixed(field, grouped[name], cleaned.get(name))
             # Labels as text, so that they can be kept (not lazy translations).
             offered = [(key, str(label), count) for key, label, count in offered]
             offered_by_name[name] = [
@@ -220,7 +222,7 @@ class FacetedFilterSet(django_filters.FilterSet):
             rows = self.queryset.all()
             for other, value in cleaned.items():
                 if other != name:
-                    rows = self.filters[other].filter(rows, value)
+                    rows = self._filtered(rows, other, value)
             field = self.form.fields[name]
             if isinstance(field, forms.ModelChoiceField):
                 selected = cleaned.get(name)
@@ -231,13 +233,31 @@ class FacetedFilterSet(django_filters.FilterSet):
                 }
         return grouped
 
-    def _offer_fixed(self, field, by_value):
-        """[(key, label, count)] for every choice of a fixed list."""
-        return [
+    def filter_queryset(self, queryset):
+        for name, value in self.form.cleaned_data.items():
+            queryset = self._filtered(queryset, name, value)
+        return queryset
+
+    def _filtered(self, rows, name, value):
+        """The rows one filter keeps: none for a record nobody has (NoRecord)."""
+        if isinstance(value, NoRecord):
+            # Not none(): the places' facet compiles the query into its SQL.
+            return rows.filter(pk__isnull=True)
+        return self.filters[name].filter(rows, value)
+
+    def _offer_fixed(self, field, by_value, selected=None):
+        """[(key, label, count)] for every choice of a fixed list, and the
+        selected value if it is not one of them (a year with no records)."""
+        offered = [
             (str(value), label, by_value.get(str(value), 0))
             for value, label in field.choices
             if value not in ("", None)
         ]
+        if selected not in (None, "") and str(selected) not in {
+            key for key, _label, _count in offered
+        }:
+            offered.append((str(selected), str(selected), 0))
+        return offered
 
     def _group_records(self, rows, path, field, selected):
         """({pk: count}, [pks of the choices to offer]): the choices with most
@@ -509,14 +529,87 @@ def facet_label(label, count):
 ANY = _("Any")
 
 
+# As long as any record's slug may be (Publishable.slug, Place.slug).
+SLUG_MAX_LENGTH = 120
+
+
+class NoRecord:
+    """A well-formed slug that names no record a reader may see: the filter
+    keeps no record (FacetedFilterSet._filtered), as a year with none does."""
+
+    pk = None
+
+    def __init__(self, slug):
+        self.slug = slug
+
+    def __str__(self):
+        return self.slug
+
+
+class SlugChoiceField(forms.ModelChoiceField):
+    """A record by its slug; a slug of no (public) record is a NoRecord, so
+    a list asked for an unknown or unpublished record is empty rather than an
+    error (and says no more about drafts than about slugs never used). Only a
+    value that cannot be a slug is an error."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        value = str(value)
+        if len(value) > SLUG_MAX_LENGTH:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        validate_slug(value)
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            return NoRecord(value)
+
+    def validate(self, value):
+        if not isinstance(value, NoRecord):
+            super().validate(value)
+
+
 class SlugChoiceFilter(django_filters.ModelChoiceFilter):
     """A choice among records, named in the address by slug (`?place=baku`),
     with "Any" as the empty choice: every record filter of every list."""
+
+    field_class = SlugChoiceField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("empty_label", ANY)
         kwargs.setdefault("to_field_name", "slug")
         super().__init__(*args, **kwargs)
+
+
+class CodeChoiceFilter(SlugChoiceFilter):
+    """A choice in a short list kept as a table (sectors), named by slug: a
+    code as a type is, so a slug not in the list is an error (and the API's
+    schema lists the codes), where other records' filters take any slug."""
+
+    field_class = forms.ModelChoiceField
+
+
+# A year as an address may give it: 1 to 9999, without leading zeros.
+YEAR = re.compile(r"[1-9][0-9]{0,3}")
+
+
+class YearField(django_filters.fields.ChoiceField):
+    """A year: the select offers the years with records, but any year is a
+    valid value, and one with no records lists none (a loop over the years,
+    or a calendar subscribed to next year, never meets an error)."""
+
+    default_error_messages = {"invalid_choice": _("Enter a year from 1 to 9999.")}
+
+    def valid_value(self, value):
+        return YEAR.fullmatch(str(value)) is not None
+
+
+class YearFilter(django_filters.ChoiceFilter):
+    """A year of `field_name` (a date's `__year`), any year; see YearField."""
+
+    field_class = YearField
 
 
 def published(model):
@@ -541,7 +634,9 @@ class PersonFilter(FacetedFilterSet):
 
 class OrganizationFilter(FacetedFilterSet):
     q = TextFilter(search_fields=("name", "acronym", "description"))
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=OrganizationKind)
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=OrganizationKind.choices
+    )
     country = SlugChoiceFilter(label=_("Country"), queryset=countries())
 
     facets = {"kind": "kind", "country": "country"}

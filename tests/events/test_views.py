@@ -249,3 +249,23 @@ def test_the_event_page_keeps_its_queries_with_participants_citations(
         cite(add_participant(event, person))
     with django_assert_num_queries(len(two.captured_queries)):
         client.get(url)
+
+
+def test_a_year_with_no_events_is_an_empty_list_not_an_error(client):
+    make_event(date=datetime.date(2025, 9, 15))
+    response = client.get(reverse("events:list") + "?year=2023")
+    assert response.status_code == 200
+    assert not response.context["filter"].errors
+    assert list(response.context["object_list"]) == []
+    # The select shows the year asked for, though no event has it.
+    assert '<option value="2023" selected>' in response.text
+    assert listed(client, "year=2025") != set()
+
+
+def test_an_unknown_place_is_an_empty_list_and_a_malformed_one_an_error(client):
+    make_event()
+    response = client.get(reverse("events:list") + "?place=no-such-place")
+    assert not response.context["filter"].errors
+    assert list(response.context["object_list"]) == []
+    response = client.get(reverse("events:list") + "?place=no such place")
+    assert "place" in response.context["filter"].errors

@@ -74,6 +74,16 @@ def test_a_download_holds_exactly_the_records_of_the_filtered_list(
     assert document["count"] == len(expected)
 
 
+@pytest.mark.parametrize("query", ["?year=2023", "?place=no-such-place"])
+def test_a_well_formed_filter_with_no_records_is_an_empty_download(client, query):
+    make_event(date=datetime.date(2025, 9, 15))
+    response = download(client, "events", "csv", query)
+    assert response.status_code == 200
+    assert read_csv(response.getvalue()) == []
+    document = json.loads(download(client, "events", "json", query).getvalue())
+    assert (document["count"], document["results"]) == (0, [])
+
+
 def test_a_download_has_every_record_not_one_page(client):
     for number in range(25):
         make_event(slug=f"event-{number}")

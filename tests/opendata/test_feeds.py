@@ -159,7 +159,7 @@ def test_project_feeds_list_published_projects_with_their_sector(client):
     [
         ("event-feed-rss", "?type=nonsense"),
         ("event-feed-atom", "?date_from=yesterday"),
-        ("event-calendar", "?place=nowhere"),
+        ("event-calendar", "?place=no%20where"),
         ("project-feed-rss", "?sector=no-such-sector"),
         ("project-feed-atom", "?status=flying"),
     ],
@@ -170,6 +170,14 @@ def test_a_bad_filter_is_a_400_saying_which(client, name, query):
     assert response.status_code == 400
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert query[1:].split("=")[0] in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["event-feed-rss", "event-feed-atom"])
+def test_a_year_with_no_events_is_an_empty_feed(client, events, name):
+    _response, feed = parse_feed(client, url(name, query="?year=2027"))
+    assert feed.entries == []
+    _response, feed = parse_feed(client, url(name, query="?year=2025"))
+    assert len(feed.entries) == 3
 
 
 # iCalendar
@@ -261,6 +269,14 @@ def test_calendar_uids_stay_the_same_when_an_event_changes(client, events):
     # The same event has the same UID in every language's calendar.
     _response, azerbaijani = parse_calendar(client, url("event-calendar", "az"))
     assert {str(e["UID"]) for e in azerbaijani.walk("VEVENT")} == set(after.values())
+
+
+def test_a_calendar_of_a_year_with_no_events_yet_is_empty(client, events):
+    # A calendar subscribed to next year works before its first event.
+    _body, calendar = parse_calendar(client, url("event-calendar", query="?year=2027"))
+    assert calendar.walk("VEVENT") == []
+    _body, calendar = parse_calendar(client, url("event-calendar", query="?year=2025"))
+    assert len(calendar.walk("VEVENT")) == 3
 
 
 def test_the_calendar_follows_the_list_filters_and_language(client, events):

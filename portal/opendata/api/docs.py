@@ -4,6 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework.renderers import JSONRenderer
 
 from portal.core.siteurl import absolute_url
 from portal.core.views import reads_query
@@ -36,5 +37,15 @@ def docs(request):
     return render(request, "api/docs.html")
 
 
-# The OpenAPI schema, in YAML or (?format=json) JSON, its texts in ?lang=.
-schema = reads_query("format", "lang")(SpectacularAPIView.as_view())
+class SchemaView(SpectacularAPIView):
+    """The OpenAPI schema, in YAML or (?format=json) JSON, its texts in ?lang=;
+    an error (an unknown ?format=) in JSON, as every answer under /api/."""
+
+    def perform_content_negotiation(self, request, force=False):
+        if force:
+            renderer = JSONRenderer()
+            return renderer, renderer.media_type
+        return super().perform_content_negotiation(request, force)
+
+
+schema = reads_query("format", "lang")(SchemaView.as_view())

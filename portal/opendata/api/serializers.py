@@ -704,7 +704,11 @@ class SeriesSerializer(serializers.Serializer):
     reported_by = OrganizationLinkSerializer(
         read_only=True, allow_null=True, help_text="The reporting body, if public."
     )
-    side = serializers.CharField(read_only=True)
+    side = serializers.ChoiceField(
+        choices=REPORTING_SIDES,
+        read_only=True,
+        help_text="Which side reports the series; empty when not stated.",
+    )
     side_label = serializers.SerializerMethodField()
     label = serializers.CharField(
         read_only=True, help_text="Who reports the series, in words; empty if unknown."

@@ -25,7 +25,15 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 from events.filters import AgreementFilter, EventFilter
 from events.models import Agreement, Event
 from portal.core import filtering
-from portal.core.filters import OrganizationFilter, PersonFilter
+from portal.core.filters import (
+    SLUG_MAX_LENGTH,
+    CodeChoiceFilter,
+    OrganizationFilter,
+    PersonFilter,
+    SlugChoiceFilter,
+    TextFilter,
+    YearFilter,
+)
 from portal.core.models import (
     Indicator,
     Organization,
@@ -67,15 +75,155 @@ def requested_language(request):
     return settings.LANGUAGE_CODE, asked
 
 
+# What a slug may be, in an address or a filter (Django's validate_slug).
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
+
+SLUG_SCHEMA = {"type": "string", "pattern": SLUG_PATTERN, "maxLength": SLUG_MAX_LENGTH}
+
+# The bodies of the errors every operation may answer, as
+# rest_framework.exceptions and FilterBackend word them.
+BAD_PARAMETERS = {
+    "type": "object",
+    "description": (
+        "Each query parameter that cannot be used, with the reasons (in the "
+        "language asked for)."
+    ),
+    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+    "example": {"page_size": ["Enter a whole number from 1 to 100."]},
+}
+DETAIL = {
+    "type": "object",
+    "properties": {"detail": {"type": "string"}},
+    "required": ["detail"],
+}
+
+
+def or_empty(schema):
+    """The schema, or an empty value."""
+    empty = {"type": "string", "maxLength": 0}
+    if "enum" in schema:
+        return {**schema, "enum": [*schema["enum"], ""]}
+    if "anyOf" in schema:
+        return {**schema, "anyOf": [*schema["anyOf"], empty]}
+    if schema.get("type") == "string" and set(schema) <= {
+        "type",
+        "pattern",
+        "maxLength",
+    }:
+        if "pattern" not in schema:
+            return schema
+        return {**schema, "pattern": f"^(?:{schema['pattern'][1:-1]})?$"}
+    return {"anyOf": [schema, empty]}
+
+
 class ApiSchema(AutoSchema):
+    """drf-spectacular's schema, with what it cannot see for itself: the
+    errors every operation answers (400, 404, 429) and their bodies, and each
+    parameter's bounds as the API checks them (pages, slugs, years, texts)."""
+
     def get_override_parameters(self):
         return [*super().get_override_parameters(), LANG_PARAMETER]
+
+    def _get_parameters(self):
+        parameters = super()._get_parameters()
+        filterset = getattr(self.view, "filterset_class", None)
+        filters = filterset.base_filters if filterset else {}
+        for parameter in parameters:
+            name = parameter["name"]
+            bounds = self._bounds(name, filters.get(name))
+            if bounds is not None:
+                parameter["schema"] = bounds
+            if name in filters or name == UPDATED_SINCE:
+                # A filter left empty (as a list page's form sends it) is no
+                # filter.
+                parameter["schema"] = or_empty(parameter["schema"])
+        return parameters
+
+    def _bounds(self, name, filter):
+        pagination = Pagination
+        if name == pagination.page_query_param and self._is_list_view():
+            return {"type": "integer", "minimum": 1}
+        if name == pagination.page_size_query_param and self._is_list_view():
+            return {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": Pagination.max_page_size,
+            }
+        if name == "slug":
+            return SLUG_SCHEMA
+        if isinstance(filter, CodeChoiceFilter):
+            # The codes there are when the schema is asked for (its ETag
+            # changes with the content, so a new one is seen).
+            records = filter.get_queryset(getattr(self.view, "request", None))
+            codes = records.values_list("slug", flat=True)
+            return {"type": "string", "enum": list(codes)}
+        if isinstance(filter, SlugChoiceFilter):
+            return SLUG_SCHEMA
+        if isinstance(filter, YearFilter):
+            return {"type": "integer", "minimum": 1, "maximum": 9999}
+        if isinstance(filter, TextFilter):
+            # Form fields refuse the null character.
+            return {
+                "type": "string",
+                "maxLength": filter.extra["max_length"],
+                "pattern": "^[^\\u0000]*$",
+            }
+        return None
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        if self._is_list_view():
+            not_found = "A page past the last one."
+            bad = "A filter, page, page size or language that cannot be used."
+        else:
+            not_found = "No published record has this slug."
+            bad = "A language that is not one of the site's."
+        for code, schema, description in (
+            ("400", BAD_PARAMETERS, bad),
+            ("404", DETAIL, not_found),
+            ("429", DETAIL, "Too many requests from this address; try again later."),
+        ):
+            responses[code] = self._get_response_for_code(schema, code)
+            responses[code]["description"] = description
+        responses["429"]["headers"] = {
+            "Retry-After": {
+                "description": "Seconds until this address may ask again.",
+                "required": True,
+                "schema": {"type": "integer", "minimum": 1},
+            }
+        }
+        return responses
+
+
+# A page number or page size as an address gives it: a whole number, at least 1.
+WHOLE_NUMBER = re.compile(r"[1-9][0-9]*")
 
 
 class Pagination(PageNumberPagination):
     page_size = settings.API_PAGE_SIZE
     page_size_query_param = "page_size"
     max_page_size = settings.API_MAX_PAGE_SIZE
+    # Only numbers: the schema says so.
+    last_page_strings = ()
+
+    def bad_parameters(self, request):
+        """{parameter: [reason]} for a page number or size that cannot be used
+        (which DRF would take as the first page, or the default size)."""
+        errors = {}
+        page = request.query_params.get(self.page_query_param)
+        if page is not None and not WHOLE_NUMBER.fullmatch(page):
+            errors[self.page_query_param] = [_("Enter a page number: 1 or more.")]
+        size = request.query_params.get(self.page_size_query_param)
+        if size is not None and not (
+            WHOLE_NUMBER.fullmatch(size)
+            and len(size) <= len(str(self.max_page_size))
+            and int(size) <= self.max_page_size
+        ):
+            errors[self.page_size_query_param] = [
+                _("Enter a whole number from 1 to %(max)s.")
+                % {"max": self.max_page_size}
+            ]
+        return errors
 
     # DRF's own links, on the site's address (portal/core/siteurl.py) rather than
     # the request's Host.
@@ -185,7 +333,12 @@ class UpdatedSinceFilter(BaseFilterBackend):
                 "required": False,
                 "in": "query",
                 "description": self.description,
-                "schema": {"type": "string", "format": "date-time"},
+                "schema": {
+                    "anyOf": [
+                        {"type": "string", "format": "date-time"},
+                        {"type": "string", "format": "date"},
+                    ]
+                },
             }
         ]
 
@@ -222,6 +375,20 @@ class RecordViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return self.records()
+
+    def filter_queryset(self, queryset):
+        """The list's filters and its page, each parameter that cannot be used
+        named in one 400."""
+        if self.action != "list" or self.paginator is None:
+            return super().filter_queryset(queryset)
+        errors = self.paginator.bad_parameters(self.request)
+        try:
+            queryset = super().filter_queryset(queryset)
+        except ValidationError as error:
+            errors = {**error.detail, **errors}
+        if errors:
+            raise ValidationError(errors)
+        return queryset
 
     def dispatch(self, request, *args, **kwargs):
         language, self.bad_language = requested_language(request)
@@ -343,7 +510,7 @@ class OrganizationViewSet(RecordViewSet):
 
 
 class PlaceFilter(filters.FilterSet):
-    kind = filters.ChoiceFilter(choices=PlaceKind)
+    kind = filters.ChoiceFilter(choices=PlaceKind.choices)
 
     class Meta:
         model = Place
@@ -362,7 +529,7 @@ class PlaceViewSet(RecordViewSet):
 
 
 class SourceFilter(filters.FilterSet):
-    kind = filters.ChoiceFilter(choices=SourceKind)
+    kind = filters.ChoiceFilter(choices=SourceKind.choices)
 
     class Meta:
         model = Source

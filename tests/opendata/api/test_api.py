@@ -212,10 +212,11 @@ def test_an_unknown_language_is_a_clear_400(client):
     [
         "events/?type=nonsense",
         "events/?date_from=2025-13-45",
-        "events/?place=nowhere",
-        "projects/?sector=nothing",
+        "events/?place=no%20where",
+        "events/?year=2025x",
+        "projects/?sector=nothing!",
         "agreements/?kind=scroll",
-        "people/?country=atlantis",
+        "people/?country=at/lantis",
         "organisations/?kind=club",
         "places/?kind=planet",
     ],
@@ -271,7 +272,7 @@ def test_the_seed_queries_are_not_all_empty(client, seeded):
     assert sum(1 for result in found if result) >= len(SAME_QUERIES) - 3
 
 
-def test_lists_are_paged_and_the_page_size_is_capped(client):
+def test_lists_are_paged_and_the_page_size_is_bounded(client):
     for number in range(5):
         make_event(slug=f"event-{number}")
     first = api(client, "events/?page_size=2").json()
@@ -284,10 +285,82 @@ def test_lists_are_paged_and_the_page_size_is_capped(client):
     }
     for number in range(5, 105):
         make_place(slug=f"place-{number}")
-    capped = api(client, "places/?page_size=1000").json()
-    assert len(capped["results"]) == 100
-    assert api(client, "events/?page=99").status_code == 404
-    assert api(client, "events/?page=abc").status_code == 404
+    assert len(api(client, "places/?page_size=100").json()["results"]) == 100
+    past_the_end = api(client, "events/?page=99")
+    assert past_the_end.status_code == 404
+    assert past_the_end.json() == {"detail": "Invalid page."}
+
+
+@pytest.mark.parametrize(
+    "query, name",
+    [
+        ("page=0", "page"),
+        ("page=-1", "page"),
+        ("page=abc", "page"),
+        ("page=last", "page"),
+        ("page=", "page"),
+        ("page=1.5", "page"),
+        ("page_size=abc", "page_size"),
+        ("page_size=0", "page_size"),
+        ("page_size=101", "page_size"),
+        ("page_size=" + "9" * 5000, "page_size"),
+    ],
+)
+def test_a_page_or_page_size_it_cannot_use_is_a_400_naming_it(client, query, name):
+    response = api(client, f"events/?{query}")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert list(response.json()) == [name]
+    assert response.json()[name][0]
+
+
+def test_a_bad_page_and_a_bad_filter_are_named_in_one_answer(client):
+    response = api(client, "events/?type=nonsense&page_size=abc")
+    assert response.status_code == 400
+    assert set(response.json()) == {"type", "page_size"}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "events/?year=2023",
+        "events/?year=9999",
+        "events/?place=no-such-place",
+        "events/?person=nobody",
+        "projects/?partner=nobody&partner_country=atlantis",
+        "agreements/?party=nobody",
+        "people/?country=atlantis",
+        "organisations/?country=atlantis",
+    ],
+)
+def test_a_well_formed_filter_with_no_records_is_an_empty_list(client, seeded, query):
+    response = api(client, query)
+    assert response.status_code == 200
+    assert response.json()["count"] == 0
+    assert response.json()["results"] == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/nothing/",
+        "/api/v1/events/a/b/",
+        "/api/v1/events//",
+        "/api/v2/",
+        "/api/v1/schema/?format=xml",
+    ],
+)
+def test_every_address_under_the_api_answers_json_even_a_404(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Not found."}
+
+
+def test_a_404_outside_the_api_is_still_the_site_page(client):
+    response = client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")
 
 
 def test_any_origin_may_read_the_api(client):
