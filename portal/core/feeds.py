@@ -48,6 +48,8 @@ class FilteredFeed(Feed):
     model = None
     filterset_class = None
     list_url_name = None
+    # Any site's browser code may read it (portal.core.views.open_data).
+    open_data = True
 
     def __call__(self, request, *args, **kwargs):
         filterset = filtering.bind(

@@ -41,7 +41,7 @@ from portal.core import filtering
 from portal.core.datacache import keeping, kept_file
 from portal.core.resources import escape_formula, unescape_formula
 from portal.core.siteurl import absolute_url
-from portal.core.views import reads_query
+from portal.core.views import open_data, reads_query
 from portal.opendata.api import views as api
 from portal.ops import heartbeat
 
@@ -80,6 +80,7 @@ def _filters_of_list(kind, **kwargs):
     return viewset.filterset_class if viewset else ()
 
 
+@open_data
 @reads_query(_filters_of_list)
 def list_download(request, kind, fmt):
     """/<lang>/download/<kind>.<csv|json>?<the list's filters>"""
