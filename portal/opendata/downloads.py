@@ -27,8 +27,10 @@ an apostrophe, as in the admin's exports (portal/core/resources.py).
 import csv
 import hashlib
 import io
+import re
+import unicodedata
 from itertools import islice
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.utils import timezone, translation
@@ -124,8 +126,33 @@ def list_download(request, kind, fmt):
         response = StreamingHttpResponse(
             keeping(name, streamed(chunks)), content_type=CONTENT_TYPES[fmt]
         )
-    response["Content-Disposition"] = f'attachment; filename="{kind}-{language}.{fmt}"'
+    response["Content-Disposition"] = content_disposition(f"{kind}-{language}.{fmt}")
     return response
+
+
+# What an ASCII file name may not hold: a quote or backslash would need
+# escaping, which some clients get wrong; anything outside printable ASCII.
+NOT_IN_ASCII_NAME = re.compile(r'[^\x20-\x7e]|["\\]')
+
+
+def content_disposition(filename, disposition="attachment"):
+    """A Content-Disposition as RFC 6266 has it: filename="…" in ASCII, which
+    every client reads (curl -OJ reads only that), and, when the name is not
+    ASCII, filename*=UTF-8''… (RFC 8187) with the name itself, which browsers
+    prefer. Never RFC 2047's =?utf-8?…?=, which RFC 6266 forbids and which
+    Django writes for a header value set with characters outside ASCII."""
+    # Accents dropped ("ə" has none to drop, nor Chinese: they become "-").
+    decomposed = unicodedata.normalize("NFKD", filename)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    ascii_name = re.sub(r"-{2,}", "-", NOT_IN_ASCII_NAME.sub("-", plain))
+    stem, dot, suffix = ascii_name.rpartition(".")
+    if not dot:
+        stem, suffix = ascii_name, ""
+    fallback = (stem.strip("- ") or "download") + dot + suffix
+    value = f'{disposition}; filename="{fallback}"'
+    if fallback != filename:
+        value += f"; filename*=UTF-8''{quote(filename, safe='')}"
+    return value
 
 
 def still_building():

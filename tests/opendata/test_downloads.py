@@ -305,3 +305,49 @@ def test_records_are_read_a_chunk_at_a_time(client, monkeypatch):
     document = json.loads(download(client, "people", "json").getvalue())
     assert document["count"] == len(document["results"]) == 7
     assert sizes == [2, 2, 2, 1]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("events-en.csv", 'attachment; filename="events-en.csv"'),
+        (
+            "China–Azerbaijan Relations Portal API.yaml",
+            'attachment; filename="China-Azerbaijan Relations Portal API.yaml"; '
+            "filename*=UTF-8''China%E2%80%93Azerbaijan%20Relations%20Portal%20API.yaml",
+        ),
+        (
+            "Çin–Azərbaycan.csv",
+            'attachment; filename="Cin-Az-rbaycan.csv"; '
+            "filename*=UTF-8''%C3%87in%E2%80%93Az%C9%99rbaycan.csv",
+        ),
+        (
+            "中国.json",
+            'attachment; filename="download.json"; '
+            "filename*=UTF-8''%E4%B8%AD%E5%9B%BD.json",
+        ),
+        (
+            'say "hi"\\.txt',
+            'attachment; filename="say -hi.txt"; '
+            "filename*=UTF-8''say%20%22hi%22%5C.txt",
+        ),
+    ],
+)
+def test_file_names_are_given_as_rfc_6266_says(name, expected):
+    assert downloads.content_disposition(name) == expected
+
+
+@pytest.mark.parametrize("query", ["", "?format=json", "?lang=az"])
+def test_the_schema_names_its_file_as_rfc_6266_says(client, query):
+    response = client.get("/api/v1/schema/" + query)
+    assert response.status_code == 200
+    disposition = response["Content-Disposition"]
+    suffix = "json" if "json" in query else "yaml"
+    assert disposition == (
+        f'inline; filename="China-Azerbaijan Relations Portal API.{suffix}"; '
+        "filename*=UTF-8''China%E2%80%93Azerbaijan%20Relations%20Portal%20API."
+        f"{suffix}"
+    )
+    # Never RFC 2047's encoded words, which RFC 6266 forbids.
+    assert "=?" not in disposition
+    assert disposition.isascii()

@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from portal.core.siteurl import absolute_url
 from portal.core.views import reads_query
+from portal.opendata.downloads import content_disposition
 
 ENDPOINTS = (
     ("events", "api:event-list"),
@@ -36,5 +37,16 @@ def docs(request):
     return render(request, "api/docs.html")
 
 
+class SchemaView(SpectacularAPIView):
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        # Its file name ("China–Azerbaijan … API.yaml") as RFC 6266 has it,
+        # where drf-spectacular's header came out RFC 2047-encoded.
+        version = self._get_version_parameter(request)
+        name = self._get_filename(request, version)
+        response["Content-Disposition"] = content_disposition(name, "inline")
+        return response
+
+
 # The OpenAPI schema, in YAML or (?format=json) JSON, its texts in ?lang=.
-schema = reads_query("format", "lang")(SpectacularAPIView.as_view())
+schema = reads_query("format", "lang")(SchemaView.as_view())
