@@ -33,7 +33,7 @@ def map_geojson(request):
     filterset = filtering.bind(ProjectFilter, request, Project.objects.published())
     if not filterset.is_valid():
         return filtering.bad_filters_json(filterset)
-    return maps.geojson_response(projects_map(filterset.qs))
+    return maps.geojson_response(projects_map(filterset.qs), request)
 
 
 class ProjectDetailView(RecordDetailView):

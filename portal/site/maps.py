@@ -54,7 +54,7 @@ def _kind_of(record):
 @reads_query()
 def site_geojson(request):
     """/<lang>/map.geojson: the home page's map (the latest projects and events)."""
-    return geojson_response(site_map())
+    return geojson_response(site_map(), request)
 
 
 @open_data
@@ -67,7 +67,7 @@ def record_geojson(request, kind, slug):
     record = model.objects.published().for_map().filter(slug=slug).first()
     if record is None:
         return _not_found()
-    return geojson_response(record_map(record))
+    return geojson_response(record_map(record), request)
 
 
 def _not_found():
