@@ -61,6 +61,10 @@ LISTS = {
     "people": api.PersonViewSet,
     "organisations": api.OrganizationViewSet,
 }
+# Everything offered as a download: the lists, and the key figures (one page,
+# every figure with its observations, nothing to filter). The dataset holds
+# them as indicators (portal/opendata/dataset.py).
+DOWNLOADS = {**LISTS, "key-figures": api.IndicatorViewSet}
 FORMATS = ("csv", "json")
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 
@@ -78,27 +82,38 @@ WRITE_SIZE = 64 * 1024
 
 def _filters_of_list(kind, **kwargs):
     """What a list's download reads: its list's filters."""
-    viewset = LISTS.get(kind)
-    return viewset.filterset_class if viewset else ()
+    viewset = DOWNLOADS.get(kind)
+    return getattr(viewset, "filterset_class", None) or ()
 
 
 @open_data
 @reads_query(_filters_of_list)
 def list_download(request, kind, fmt):
-    """/<lang>/download/<kind>.<csv|json>?<the list's filters>"""
-    if kind not in LISTS or fmt not in FORMATS:
+    """/<lang>/download/<kind>.<csv|json>?<the list's filters>; the key
+    figures' (/<lang>/download/key-figures.<csv|json>) have none."""
+    if kind not in DOWNLOADS or fmt not in FORMATS:
         raise Http404
-    viewset = LISTS[kind]
-    filterset = filtering.bind(viewset.filterset_class, request, viewset.records())
-    if not filterset.is_valid():
-        if fmt == "json":
-            return filtering.bad_filters_json(filterset)
-        return filtering.bad_filters_text(filterset)
-    # What the file holds depends on the filters' values alone (not on other
-    # parameters or their order): the same file for every such request.
-    query = urlencode(
-        [(name, value) for name, values in filterset.data_key() for value in values]
-    )
+    viewset = DOWNLOADS[kind]
+    if getattr(viewset, "filterset_class", None) is None:
+        records, query, filters = viewset.records(), "", {}
+    else:
+        filterset = filtering.bind(viewset.filterset_class, request, viewset.records())
+        if not filterset.is_valid():
+            if fmt == "json":
+                return filtering.bad_filters_json(filterset)
+            return filtering.bad_filters_text(filterset)
+        records = filterset.qs
+        # What the file holds depends on the filters' values alone (not on
+        # other parameters or their order): the same file for every such
+        # request.
+        query = urlencode(
+            [(name, value) for name, values in filterset.data_key() for value in values]
+        )
+        filters = {
+            key: value
+            for key, value in request.GET.items()
+            if key in filterset.filters and value
+        }
     language = get_language()
     digest = hashlib.sha256(query.encode()).hexdigest()[:16]
     name = f"{kind}-{language}-{digest}.{fmt}"
@@ -108,18 +123,13 @@ def list_download(request, kind, fmt):
     else:
         # Counted here, before a byte is sent: the JSON file says how many,
         # and a query the database refuses is an error page, not a cut file.
-        count = filterset.qs.count()
+        count = records.count()
         records = serialized(
-            viewset.serializer_class, filterset.qs, request, CHUNKS.get(kind, CHUNK)
+            viewset.serializer_class, records, request, CHUNKS.get(kind, CHUNK)
         )
         if fmt == "csv":
             chunks = csv_chunks(records, viewset.serializer_class)
         else:
-            filters = {
-                key: value
-                for key, value in request.GET.items()
-                if key in filterset.filters and value
-            }
             source = request.path + (f"?{query}" if query else "")
             document = envelope(count, absolute_url(source, request), filters=filters)
             chunks = json_chunks(document, records)

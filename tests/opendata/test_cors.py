@@ -49,6 +49,7 @@ def open_exits():
             reverse("download", args=["events", "csv"]) + "?type=nonsense",
             400,
         ),
+        "key figures download": (reverse("download", args=["key-figures", "csv"]), 200),
         "dataset": (reverse("dataset"), 200),
         "event rss": (reverse("event-feed-rss"), 200),
         "event atom": (reverse("event-feed-atom"), 200),

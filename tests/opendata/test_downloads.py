@@ -351,3 +351,29 @@ def test_the_schema_names_its_file_as_rfc_6266_says(client, query):
     # Never RFC 2047's encoded words, which RFC 6266 forbids.
     assert "=?" not in disposition
     assert disposition.isascii()
+
+
+def test_the_key_figures_are_a_download_like_the_lists(client):
+    trains = make_indicator(name="Freight trains", slug="trains")
+    add_observation(trains, value=351)
+    make_indicator(name="Draft figure", slug="draft", status=Status.DRAFT)
+
+    page = client.get(reverse("key-figures")).content.decode()
+    assert 'href="/en/download/key-figures.csv"' in page
+    assert 'href="/en/download/key-figures.json"' in page
+
+    response = download(client, "key-figures", "csv", "?year=2025&utm=x")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        'attachment; filename="key-figures-en.csv"'
+    )
+    [row] = read_csv(response.getvalue())
+    assert (row["slug"], row["name"]) == ("trains", "Freight trains")
+    assert "351" in row["observations"]
+
+    document = json.loads(download(client, "key-figures", "json").getvalue())
+    assert document["count"] == 1
+    assert document["source"] == "http://testserver/en/download/key-figures.json"
+    # The API's records as they are.
+    api = client.get("/api/v1/indicators/").json()["results"]
+    assert document["results"] == api
