@@ -8,7 +8,7 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 
 from events.models import Event
 from projects.models import Project
@@ -152,3 +152,33 @@ def test_a_429_tells_browser_code_when_to_try_again(client, settings, db):
     assert response["Access-Control-Allow-Origin"] == "*"
     assert int(response["Retry-After"]) > 0
     assert "retry-after" in response["Access-Control-Expose-Headers"].lower()
+
+
+def marked_views(patterns, namespace=""):
+    """The names of the routes whose view is marked open data."""
+    for pattern in patterns:
+        if hasattr(pattern, "url_patterns"):
+            inner = (
+                f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            )
+            yield from marked_views(pattern.url_patterns, inner)
+        elif getattr(pattern.callback, "open_data", False) is True:
+            yield f"{namespace}{pattern.name}"
+
+
+def test_only_the_open_data_exits_are_marked():
+    # Under /api/ everything is open already; the rest says so view by view.
+    assert set(marked_views(get_resolver().url_patterns)) == {
+        "map",
+        "map-record",
+        "projects:map",
+        "event-feed-rss",
+        "event-feed-atom",
+        "project-feed-rss",
+        "project-feed-atom",
+        "event-calendar",
+        "download",
+        "dataset",
+        "sitemap",
+        "sitemap-section",
+    }
