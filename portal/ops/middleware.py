@@ -7,6 +7,8 @@ import uuid
 from corsheaders.signals import check_request_enabled
 from django.conf import settings
 from django.dispatch import receiver
+from django.urls import Resolver404, resolve
+from django.utils import translation
 
 from portal.ops.logging import request_id
 from portal.ops.pagecache import resolved
@@ -52,13 +54,26 @@ def open_data(request):
 
 
 def _open_data(request):
-    if request.path_info.startswith(API_PREFIX):
+    path = request.path_info
+    if path.startswith(API_PREFIX):
         return True
     match = resolved(request)
+    if match is None and settings.APPEND_SLASH and not path.endswith("/"):
+        # CommonMiddleware's redirect to the address with its slash (a feed's
+        # without it) is readable too, or a browser could not follow it.
+        match = _resolve(path + "/")
     if match is None:
         return False
     view = getattr(match.func, "view_class", match.func)
     return getattr(view, "open_data", False) is True
+
+
+def _resolve(path):
+    try:
+        with translation.override(translation.get_language_from_path(path)):
+            return resolve(path)
+    except Resolver404:
+        return None
 
 
 @receiver(check_request_enabled)

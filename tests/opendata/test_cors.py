@@ -103,6 +103,17 @@ def test_a_304_of_an_open_data_exit_carries_cors_too(client, dataset_built):
         assert response["Cross-Origin-Resource-Policy"] == "cross-origin", url
 
 
+def test_the_redirect_to_a_feeds_address_with_its_slash_is_readable(client, db):
+    response = client.get("/en/events/feed/atom", HTTP_ORIGIN=ORIGIN)
+    assert response.status_code == 301
+    assert response["Location"] == "/en/events/feed/atom/"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    # A page's redirect is not.
+    page = client.get("/en/events", HTTP_ORIGIN=ORIGIN)
+    assert page.status_code == 301
+    assert "Access-Control-Allow-Origin" not in page
+
+
 def test_preflights_of_open_data_exits_allow_reading_only(client, dataset_built):
     exits = open_exits()
     exits.pop("project")
