@@ -498,11 +498,33 @@ SPECTACULAR_SETTINGS = {
         "PartnerRoleEnum": "projects.models.PartnerRole",
     },
 }
-# Anyone may read the API from a browser on another site; nothing else crosses.
+# Anyone may read the open data from a browser on another site: the API here,
+# and the views marked open_data (feeds, calendar, downloads, dataset, GeoJSON,
+# sitemap) through portal/ops/middleware.py. Pages and the admin do not cross.
 CORS_URLS_REGEX = r"^/api/"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
+# What a reader's browser code may send: its language and format, and the
+# validators of an answer it kept (no credentials: nothing reads them).
+CORS_ALLOW_HEADERS = [
+    "accept",
+    "accept-language",
+    "if-modified-since",
+    "if-none-match",
+    "x-requested-with",
+]
+# What browser code may read beyond the CORS-safelisted headers: when to try
+# again after a 429 or 503, the validators for its own conditional requests,
+# a download's file name.
+CORS_EXPOSE_HEADERS = [
+    "Retry-After",
+    "ETag",
+    "Last-Modified",
+    "Content-Disposition",
+    "Content-Language",
+    "X-Request-ID",
+]
 
 # Logs go to stdout: JSON lines in production, text while developing; each names
 # its request id and none holds cookies, form data, addresses or emails

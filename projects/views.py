@@ -1,7 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 
 from portal.core import filtering, maps
-from portal.core.views import FilteredListView, RecordDetailView, reads_query
+from portal.core.views import FilteredListView, RecordDetailView, open_data, reads_query
 from projects.filters import ProjectFilter
 from projects.maps import projects_map
 from projects.models import Project
@@ -25,6 +25,7 @@ class ProjectListView(FilteredListView):
         return context
 
 
+@open_data
 @reads_query(ProjectFilter)
 def map_geojson(request):
     """/<lang>/projects/map.geojson?<the list's filters>: the projects the list
@@ -32,7 +33,7 @@ def map_geojson(request):
     filterset = filtering.bind(ProjectFilter, request, Project.objects.published())
     if not filterset.is_valid():
         return filtering.bad_filters_json(filterset)
-    return maps.geojson_response(projects_map(filterset.qs))
+    return maps.geojson_response(projects_map(filterset.qs), request)
 
 
 class ProjectDetailView(RecordDetailView):

@@ -22,6 +22,7 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
 from django_filters import FilterSet
 
 from portal.core import filtering
@@ -48,6 +49,8 @@ class FilteredFeed(Feed):
     model = None
     filterset_class = None
     list_url_name = None
+    # Any site's browser code may read it (portal.core.views.open_data).
+    open_data = True
 
     def __call__(self, request, *args, **kwargs):
         filterset = filtering.bind(
@@ -73,10 +76,29 @@ class FilteredFeed(Feed):
     def items(self, obj):
         newest = obj.filterset.qs.order_by("-published_at", "-pk")
         items = list(newest[:FEED_SIZE])
+        home = self.author_link(obj)
         for item in items:
             # Absolute, for the guid too (Feed makes only links absolute).
             item.feed_url = absolute_url(item.get_absolute_url(), obj.request)
+            item.author_url = home
         return items
+
+    # RFC 4287 §4.1.1 and §4.1.2: an Atom feed and each of its entries name
+    # an author. The records are the portal's editorial work, published under
+    # its name (no editor's name leaves the admin); RSS items name it in
+    # dc:creator (RSS 2.0's <author> is an email address, and there is none).
+
+    def author_name(self, obj):
+        return _("China–Azerbaijan Relations Portal")
+
+    def author_link(self, obj):
+        return absolute_url(reverse("home"), obj.request)
+
+    def item_author_name(self, item):
+        return _("China–Azerbaijan Relations Portal")
+
+    def item_author_link(self, item):
+        return item.author_url
 
     def item_link(self, item):
         return item.feed_url

@@ -21,6 +21,7 @@ from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.core.models import Place
+from portal.core.siteurl import site_url
 
 # The GeoJSON media type (RFC 7946).
 GEOJSON = "application/geo+json"
@@ -29,6 +30,11 @@ GEOJSON = "application/geo+json"
 # with the data (at 10,000 events the home page alone was 1.5 MB). The home page's
 # map shows the latest events and projects, a list's map its first projects.
 MAP_LIMIT = 50
+
+
+# The date a feature carries, and its status, per kind of record.
+DATE_FIELDS = {"event": "date", "project": "start_date"}
+STATUS_FIELDS = {"project": "project_status"}
 
 
 @dataclass(frozen=True)
@@ -46,8 +52,13 @@ class Point:
     def kind_label(self):
         return capfirst(type(self.record)._meta.verbose_name)
 
-    def feature(self):
+    def feature(self, site=""):
+        """The point as a GeoJSON Feature; its addresses start with `site`
+        (the site's address: absolute, for other sites' tools)."""
         record, place = self.record, self.place
+        date_field = DATE_FIELDS.get(self.kind, "date")
+        date = record.partial_date(date_field)
+        status = STATUS_FIELDS.get(self.kind)
         return {
             "type": "Feature",
             "id": f"{self.kind}:{record.slug}:{place.slug}",
@@ -61,11 +72,22 @@ class Point:
                 "name_lang": _language_of(record, "title"),
                 "kind": self.kind,
                 "kind_label": self.kind_label,
-                "url": record.get_absolute_url(),
+                "slug": record.slug,
+                "url": site + record.get_absolute_url(),
+                # An event's date, a project's start, as the API gives them.
+                "date": date.value.isoformat() if date else None,
+                "date_precision": date.precision.value if date else None,
+                "date_display": record.format_date(date_field),
+                # A project's status (events have none).
+                "status": getattr(record, status) if status else None,
+                "status_label": (
+                    getattr(record, f"get_{status}_display")() if status else None
+                ),
                 "approximate": self.approximate,
                 "place": place.name,
+                "place_slug": place.slug,
                 "place_lang": _language_of(place, "name"),
-                "place_url": place.get_absolute_url(),
+                "place_url": site + place.get_absolute_url(),
             },
         }
 
@@ -98,10 +120,11 @@ class Map:
             groups.append(PlaceGroup(points[0].place, points[0].approximate, points))
         return groups
 
-    def geojson(self):
+    def geojson(self, request=None):
+        site = site_url(request)
         return {
             "type": "FeatureCollection",
-            "features": [point.feature() for point in self.points],
+            "features": [point.feature(site) for point in self.points],
         }
 
 
@@ -163,9 +186,9 @@ def points(pairs):
     return points
 
 
-def geojson_response(a_map):
+def geojson_response(a_map, request):
     return JsonResponse(
-        a_map.geojson(),
+        a_map.geojson(request),
         content_type=GEOJSON,
         json_dumps_params={"ensure_ascii": False},
     )

@@ -124,3 +124,14 @@ def reads_query(*sources):
         return view
 
     return declare
+
+
+def open_data(view):
+    """Marks a view as an open-data exit (a feed, the calendar, a download, the
+    dataset, GeoJSON, the sitemap): browser code on other sites may read it
+    (CORS with any origin and no credentials, Cross-Origin-Resource-Policy:
+    cross-origin; portal/ops/middleware.py). Every address under /api/ is one
+    too. Pages and the admin are not: they stay same-origin. A class (a feed)
+    says it with a class attribute `open_data = True`."""
+    view.open_data = True
+    return view

@@ -31,7 +31,7 @@ from portal.core import filtering
 from portal.core.datacache import keeping, kept_file
 from portal.core.dates import Precision, format_partial_range, period_end
 from portal.core.siteurl import absolute_url, site_url
-from portal.core.views import reads_query
+from portal.core.views import open_data, reads_query
 from portal.opendata.downloads import CHUNK, streamed
 from portal.ops import heartbeat
 
@@ -42,6 +42,7 @@ REFRESH_INTERVAL = datetime.timedelta(hours=12)
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
+@open_data
 @reads_query(EventFilter)
 def events_ics(request):
     filterset = filtering.bind(

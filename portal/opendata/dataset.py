@@ -52,7 +52,7 @@ from django.utils.translation import gettext as _
 from portal.core import content
 from portal.core.models import Observation, Status, WorkflowModel
 from portal.core.siteurl import absolute_url
-from portal.core.views import reads_query
+from portal.core.views import open_data, reads_query
 from portal.opendata import datapackage, downloads
 from portal.opendata.api import views as api
 from portal.opendata.api.serializers import MeasureRowSerializer, ObservationSerializer
@@ -265,6 +265,7 @@ def _forget_old_builds(language):
 # Serving ---------------------------------------------------------------------
 
 
+@open_data
 @reads_query()
 def dataset(request):
     """/<lang>/data/portal-dataset.zip: the newest build of the language,

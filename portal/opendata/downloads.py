@@ -27,8 +27,10 @@ an apostrophe, as in the admin's exports (portal/core/resources.py).
 import csv
 import hashlib
 import io
+import re
+import unicodedata
 from itertools import islice
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.utils import timezone, translation
@@ -41,7 +43,7 @@ from portal.core import filtering
 from portal.core.datacache import keeping, kept_file
 from portal.core.resources import escape_formula, unescape_formula
 from portal.core.siteurl import absolute_url
-from portal.core.views import reads_query
+from portal.core.views import open_data, reads_query
 from portal.opendata.api import views as api
 from portal.ops import heartbeat
 
@@ -59,6 +61,10 @@ LISTS = {
     "people": api.PersonViewSet,
     "organisations": api.OrganizationViewSet,
 }
+# Everything offered as a download: the lists, and the key figures (one page,
+# every figure with its observations, nothing to filter). The dataset holds
+# them as indicators (portal/opendata/dataset.py).
+DOWNLOADS = {**LISTS, "key-figures": api.IndicatorViewSet}
 FORMATS = ("csv", "json")
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 
@@ -76,26 +82,38 @@ WRITE_SIZE = 64 * 1024
 
 def _filters_of_list(kind, **kwargs):
     """What a list's download reads: its list's filters."""
-    viewset = LISTS.get(kind)
-    return viewset.filterset_class if viewset else ()
+    viewset = DOWNLOADS.get(kind)
+    return getattr(viewset, "filterset_class", None) or ()
 
 
+@open_data
 @reads_query(_filters_of_list)
 def list_download(request, kind, fmt):
-    """/<lang>/download/<kind>.<csv|json>?<the list's filters>"""
-    if kind not in LISTS or fmt not in FORMATS:
+    """/<lang>/download/<kind>.<csv|json>?<the list's filters>; the key
+    figures' (/<lang>/download/key-figures.<csv|json>) have none."""
+    if kind not in DOWNLOADS or fmt not in FORMATS:
         raise Http404
-    viewset = LISTS[kind]
-    filterset = filtering.bind(viewset.filterset_class, request, viewset.records())
-    if not filterset.is_valid():
-        if fmt == "json":
-            return filtering.bad_filters_json(filterset)
-        return filtering.bad_filters_text(filterset)
-    # What the file holds depends on the filters' values alone (not on other
-    # parameters or their order): the same file for every such request.
-    query = urlencode(
-        [(name, value) for name, values in filterset.data_key() for value in values]
-    )
+    viewset = DOWNLOADS[kind]
+    if getattr(viewset, "filterset_class", None) is None:
+        records, query, filters = viewset.records(), "", {}
+    else:
+        filterset = filtering.bind(viewset.filterset_class, request, viewset.records())
+        if not filterset.is_valid():
+            if fmt == "json":
+                return filtering.bad_filters_json(filterset)
+            return filtering.bad_filters_text(filterset)
+        records = filterset.qs
+        # What the file holds depends on the filters' values alone (not on
+        # other parameters or their order): the same file for every such
+        # request.
+        query = urlencode(
+            [(name, value) for name, values in filterset.data_key() for value in values]
+        )
+        filters = {
+            key: value
+            for key, value in request.GET.items()
+            if key in filterset.filters and value
+        }
     language = get_language()
     digest = hashlib.sha256(query.encode()).hexdigest()[:16]
     name = f"{kind}-{language}-{digest}.{fmt}"
@@ -105,26 +123,46 @@ def list_download(request, kind, fmt):
     else:
         # Counted here, before a byte is sent: the JSON file says how many,
         # and a query the database refuses is an error page, not a cut file.
-        count = filterset.qs.count()
+        count = records.count()
         records = serialized(
-            viewset.serializer_class, filterset.qs, request, CHUNKS.get(kind, CHUNK)
+            viewset.serializer_class, records, request, CHUNKS.get(kind, CHUNK)
         )
         if fmt == "csv":
             chunks = csv_chunks(records, viewset.serializer_class)
         else:
-            filters = {
-                key: value
-                for key, value in request.GET.items()
-                if key in filterset.filters and value
-            }
             source = request.path + (f"?{query}" if query else "")
             document = envelope(count, absolute_url(source, request), filters=filters)
             chunks = json_chunks(document, records)
         response = StreamingHttpResponse(
             keeping(name, streamed(chunks)), content_type=CONTENT_TYPES[fmt]
         )
-    response["Content-Disposition"] = f'attachment; filename="{kind}-{language}.{fmt}"'
+    response["Content-Disposition"] = content_disposition(f"{kind}-{language}.{fmt}")
     return response
+
+
+# What an ASCII file name may not hold: a quote or backslash would need
+# escaping, which some clients get wrong; anything outside printable ASCII.
+NOT_IN_ASCII_NAME = re.compile(r'[^\x20-\x7e]|["\\]')
+
+
+def content_disposition(filename, disposition="attachment"):
+    """A Content-Disposition as RFC 6266 has it: filename="…" in ASCII, which
+    every client reads (curl -OJ reads only that), and, when the name is not
+    ASCII, filename*=UTF-8''… (RFC 8187) with the name itself, which browsers
+    prefer. Never RFC 2047's =?utf-8?…?=, which RFC 6266 forbids and which
+    Django writes for a header value set with characters outside ASCII."""
+    # Accents dropped ("ə" has none to drop, nor Chinese: they become "-").
+    decomposed = unicodedata.normalize("NFKD", filename)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    ascii_name = re.sub(r"-{2,}", "-", NOT_IN_ASCII_NAME.sub("-", plain))
+    stem, dot, suffix = ascii_name.rpartition(".")
+    if not dot:
+        stem, suffix = ascii_name, ""
+    fallback = (stem.strip("- ") or "download") + dot + suffix
+    value = f'{disposition}; filename="{fallback}"'
+    if fallback != filename:
+        value += f"; filename*=UTF-8''{quote(filename, safe='')}"
+    return value
 
 
 def still_building():

@@ -34,7 +34,7 @@ from portal.core.sitemaps import (
     SourceSitemap,
 )
 from portal.core.siteurl import absolute_url, site_url
-from portal.core.views import reads_query
+from portal.core.views import open_data, reads_query
 from portal.opendata.downloads import still_building
 from projects.sitemaps import ProjectSitemap
 
@@ -88,6 +88,7 @@ def _robots_tag(response):
     return response
 
 
+@open_data
 @reads_query()
 def index(request):
     """/sitemap.xml: every page of every section, with its latest change."""
@@ -112,6 +113,7 @@ def index(request):
     return _robots_tag(HttpResponse(content, content_type=XML))
 
 
+@open_data
 @reads_query("p")
 def section(request, section):
     """/sitemap-<kind>-<language>.xml[?p=<page>]: one page of a section."""

@@ -10,7 +10,7 @@ from events.maps import event_pairs
 from events.models import Event
 from portal.core import maps
 from portal.core.maps import Map, geojson_response, points
-from portal.core.views import reads_query
+from portal.core.views import open_data, reads_query
 from projects.maps import project_pairs
 from projects.models import Project
 
@@ -50,12 +50,14 @@ def _kind_of(record):
     raise TypeError(f"no map for {type(record).__name__}")
 
 
+@open_data
 @reads_query()
 def site_geojson(request):
     """/<lang>/map.geojson: the home page's map (the latest projects and events)."""
-    return geojson_response(site_map())
+    return geojson_response(site_map(), request)
 
 
+@open_data
 @reads_query()
 def record_geojson(request, kind, slug):
     """/<lang>/map/<kind>/<slug>.geojson: one published record's places."""
@@ -65,7 +67,7 @@ def record_geojson(request, kind, slug):
     record = model.objects.published().for_map().filter(slug=slug).first()
     if record is None:
         return _not_found()
-    return geojson_response(record_map(record))
+    return geojson_response(record_map(record), request)
 
 
 def _not_found():

@@ -173,6 +173,13 @@
     element.classList.add("map-ready");
   }
 
+  // The GeoJSON's addresses are absolute, on the site's address, for other
+  // sites' tools; the map links to the same page on the site it is shown on.
+  function onThisSite(address) {
+    var url = new URL(address, document.baseURI);
+    return url.pathname + url.search + url.hash;
+  }
+
   function popupContent(properties, labels) {
     var box = document.createElement("div");
     box.className = "map-popup";
@@ -182,7 +189,7 @@
     var name = document.createElement("p");
     name.className = "map-popup-name";
     var link = document.createElement("a");
-    link.href = properties.url;
+    link.href = onThisSite(properties.url);
     link.textContent = properties.name;
     if (properties.name_lang && properties.name_lang !== document.documentElement.lang) {
       link.lang = properties.name_lang;

@@ -315,3 +315,75 @@ def test_records_are_read_a_chunk_at_a_time(client, monkeypatch):
     document = json.loads(download(client, "people", "json").getvalue())
     assert document["count"] == len(document["results"]) == 7
     assert sizes == [2, 2, 2, 1]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("events-en.csv", 'attachment; filename="events-en.csv"'),
+        (
+            "China–Azerbaijan Relations Portal API.yaml",
+            'attachment; filename="China-Azerbaijan Relations Portal API.yaml"; '
+            "filename*=UTF-8''China%E2%80%93Azerbaijan%20Relations%20Portal%20API.yaml",
+        ),
+        (
+            "Çin–Azərbaycan.csv",
+            'attachment; filename="Cin-Az-rbaycan.csv"; '
+            "filename*=UTF-8''%C3%87in%E2%80%93Az%C9%99rbaycan.csv",
+        ),
+        (
+            "中国.json",
+            'attachment; filename="download.json"; '
+            "filename*=UTF-8''%E4%B8%AD%E5%9B%BD.json",
+        ),
+        (
+            'say "hi"\\.txt',
+            'attachment; filename="say -hi.txt"; '
+            "filename*=UTF-8''say%20%22hi%22%5C.txt",
+        ),
+    ],
+)
+def test_file_names_are_given_as_rfc_6266_says(name, expected):
+    assert downloads.content_disposition(name) == expected
+
+
+@pytest.mark.parametrize("query", ["", "?format=json", "?lang=az"])
+def test_the_schema_names_its_file_as_rfc_6266_says(client, query):
+    response = client.get("/api/v1/schema/" + query)
+    assert response.status_code == 200
+    disposition = response["Content-Disposition"]
+    suffix = "json" if "json" in query else "yaml"
+    assert disposition == (
+        f'inline; filename="China-Azerbaijan Relations Portal API.{suffix}"; '
+        "filename*=UTF-8''China%E2%80%93Azerbaijan%20Relations%20Portal%20API."
+        f"{suffix}"
+    )
+    # Never RFC 2047's encoded words, which RFC 6266 forbids.
+    assert "=?" not in disposition
+    assert disposition.isascii()
+
+
+def test_the_key_figures_are_a_download_like_the_lists(client):
+    trains = make_indicator(name="Freight trains", slug="trains")
+    add_observation(trains, value=351)
+    make_indicator(name="Draft figure", slug="draft", status=Status.DRAFT)
+
+    page = client.get(reverse("key-figures")).content.decode()
+    assert 'href="/en/download/key-figures.csv"' in page
+    assert 'href="/en/download/key-figures.json"' in page
+
+    response = download(client, "key-figures", "csv", "?year=2025&utm=x")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        'attachment; filename="key-figures-en.csv"'
+    )
+    [row] = read_csv(response.getvalue())
+    assert (row["slug"], row["name"]) == ("trains", "Freight trains")
+    assert "351" in row["observations"]
+
+    document = json.loads(download(client, "key-figures", "json").getvalue())
+    assert document["count"] == 1
+    assert document["source"] == "http://testserver/en/download/key-figures.json"
+    # The API's records as they are.
+    api = client.get("/api/v1/indicators/").json()["results"]
+    assert document["results"] == api

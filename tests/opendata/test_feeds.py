@@ -3,12 +3,15 @@ they parse with the standard libraries, follow the lists' filters, speak the
 reader's language and never carry a draft or a scheduled record."""
 
 import datetime
+import email.utils
+import xml.etree.ElementTree as ET
 
 import feedparser
 import icalendar
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import http_date
 
 from portal.core.dates import Precision
 from portal.core.models import Status
@@ -178,6 +181,103 @@ def test_a_year_with_no_events_is_an_empty_feed(client, events, name):
     assert feed.entries == []
     _response, feed = parse_feed(client, url(name, query="?year=2025"))
     assert len(feed.entries) == 3
+
+
+FEED_NAMES = [
+    "event-feed-rss",
+    "event-feed-atom",
+    "project-feed-rss",
+    "project-feed-atom",
+]
+ATOM = "{http://www.w3.org/2005/Atom}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+PORTAL = {
+    "en": "China–Azerbaijan Relations Portal",
+    "az": "Çin–Azərbaycan əlaqələri portalı",
+    "zh-hans": "中国—阿塞拜疆关系门户网站",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "az", "zh-hans"])
+@pytest.mark.parametrize("name", FEED_NAMES)
+def test_every_feed_parses_cleanly_and_names_its_author(client, seeded, name, language):
+    response, feed = parse_feed(client, url(name, language))
+    assert feed.entries
+    author = PORTAL[language]
+    home = f"http://testserver/{language}/"
+    root = ET.fromstring(response.content)
+    if name.endswith("atom"):
+        assert feed.version == "atom10"
+        # RFC 4287 §4.1.1, §4.1.2: the feed and every entry have an author
+        # with a name, and every entry an id, a title and an updated date.
+        assert root.findtext(f"{ATOM}author/{ATOM}name") == author
+        assert root.findtext(f"{ATOM}author/{ATOM}uri") == home
+        entries = root.findall(f"{ATOM}entry")
+        assert len(entries) == len(feed.entries)
+        for entry in entries:
+            assert entry.findtext(f"{ATOM}author/{ATOM}name") == author
+            assert entry.findtext(f"{ATOM}author/{ATOM}uri") == home
+            for child in ("id", "title", "updated"):
+                assert entry.findtext(f"{ATOM}{child}"), child
+        assert {entry.author for entry in feed.entries} == {author}
+    else:
+        assert feed.version == "rss20"
+        # RSS 2.0: a channel has a title, link and description; an item names
+        # who wrote it in dc:creator, since <author> must be an email address.
+        channel = root.find("channel")
+        for child in ("title", "link", "description"):
+            assert channel.findtext(child), child
+        items = channel.findall("item")
+        assert len(items) == len(feed.entries)
+        for item in items:
+            assert item.findtext(f"{DC}creator") == author
+            assert item.find("author") is None
+            assert item.findtext("title") and item.findtext("guid")
+
+
+@pytest.mark.parametrize("name", [*FEED_NAMES, "event-calendar"])
+def test_feeds_answer_conditional_requests_with_304(client, seeded, name):
+    address = url(name, query="?type=statement" if "event" in name else "")
+    first = client.get(address)
+    assert first.status_code == 200
+    etag, modified = first["ETag"], first["Last-Modified"]
+
+    def ask(**headers):
+        response = client.get(address, **headers)
+        return response.status_code, response.getvalue()
+
+    # A feed reader sends back what it was given: either validator holds.
+    assert ask(HTTP_IF_MODIFIED_SINCE=modified) == (304, b"")
+    assert ask(HTTP_IF_NONE_MATCH=etag) == (304, b"")
+    assert ask(HTTP_IF_NONE_MATCH=etag, HTTP_IF_MODIFIED_SINCE=modified) == (304, b"")
+    later = http_date(email.utils.parsedate_to_datetime(modified).timestamp() + 60)
+    assert ask(HTTP_IF_MODIFIED_SINCE=later)[0] == 304
+    assert client.head(address, HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+    # Older than the feed, or another ETag (which wins over the date, RFC 9110
+    # §13.2.2): the whole feed again.
+    earlier = http_date(email.utils.parsedate_to_datetime(modified).timestamp() - 1)
+    assert ask(HTTP_IF_MODIFIED_SINCE=earlier)[0] == 200
+    other = 'W/"something-else"'
+    assert ask(HTTP_IF_NONE_MATCH=other, HTTP_IF_MODIFIED_SINCE=modified)[0] == 200
+
+
+@pytest.mark.parametrize("name", FEED_NAMES)
+def test_a_feed_is_new_to_its_readers_after_a_publication(client, seeded, name):
+    address = url(name)
+    first = client.get(address)
+    if "event" in name:
+        make_event(title="News of the day", published_at=timezone.now())
+    else:
+        make_project(title="News of the day", published_at=timezone.now())
+
+    response = client.get(
+        address,
+        HTTP_IF_NONE_MATCH=first["ETag"],
+        HTTP_IF_MODIFIED_SINCE=first["Last-Modified"],
+    )
+    assert response.status_code == 200
+    assert feedparser.parse(response.content).entries[0].title == "News of the day"
+    assert response["ETag"] != first["ETag"]
 
 
 # iCalendar

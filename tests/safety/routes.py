@@ -76,7 +76,14 @@ ROUTE_ARGS = {
     "project-feed-atom": NONE,
     "download": lambda: [
         {"kind": kind, "fmt": fmt}
-        for kind in ("events", "agreements", "projects", "people", "organisations")
+        for kind in (
+            "events",
+            "agreements",
+            "projects",
+            "people",
+            "organisations",
+            "key-figures",
+        )
         for fmt in ("csv", "json")
     ],
     "dataset": NONE,

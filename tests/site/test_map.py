@@ -33,6 +33,8 @@ from tests.builders import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
+# The site's address in tests (no SITE_URL: the request's).
+TEST_SITE = "http://testserver"
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +45,14 @@ def features(client, url):
     assert response["Content-Type"] == "application/geo+json"
     data = response.json()
     assert data["type"] == "FeatureCollection"
-    return data["features"]
+    found = data["features"]
+    # Addresses are absolute, on the site's address; compared here as paths.
+    for feature in found:
+        for key in ("url", "place_url"):
+            address = feature["properties"][key]
+            assert address.startswith(TEST_SITE + "/"), address
+            feature["properties"][key] = address.removeprefix(TEST_SITE)
+    return found
 
 
 def pairs(features):
@@ -252,6 +261,48 @@ def test_exact_and_approximate_points_are_told_apart(client):
     assert found["Baku"]["properties"]["kind"] == "project"
     assert found["Baku"]["properties"]["kind_label"] == "Project"
     assert found["Baku"]["properties"]["url"] == project.get_absolute_url()
+
+
+def test_features_carry_absolute_addresses_dates_statuses_and_slugs(client, settings):
+    settings.SITE_URL = "https://portal.example.org"
+    baku = make_place(name="Baku", slug="baku", latitude=40.41, longitude=49.87)
+    project = make_project(
+        title="Solar plant",
+        slug="solar-plant",
+        project_status="operational",
+        start_date=datetime.date(2023, 5, 1),
+        start_date_precision="month",
+    )
+    project.places.add(baku)
+    make_event(
+        title="Talks in Baku",
+        slug="talks-in-baku",
+        place=baku,
+        date=datetime.date(2025, 4, 23),
+    )
+    make_project(title="Undated", slug="undated", start_date=None).places.add(baku)
+
+    response = client.get(reverse("map"))
+    found = {
+        f["properties"]["slug"]: f["properties"] for f in response.json()["features"]
+    }
+
+    solar = found["solar-plant"]
+    assert solar["url"] == "https://portal.example.org/en/projects/solar-plant/"
+    assert solar["place_url"] == "https://portal.example.org/en/places/baku/"
+    assert solar["place_slug"] == "baku"
+    assert (solar["date"], solar["date_precision"]) == ("2023-05-01", "month")
+    assert solar["date_display"] == "May 2023"
+    assert (solar["status"], solar["status_label"]) == ("operational", "Operational")
+    talks = found["talks-in-baku"]
+    assert talks["url"] == "https://portal.example.org/en/events/talks-in-baku/"
+    assert (talks["date"], talks["date_precision"]) == ("2025-04-23", "day")
+    assert talks["date_display"]
+    # Events have no status; a date not known is null.
+    assert (talks["status"], talks["status_label"]) == (None, None)
+    undated = found["undated"]
+    assert (undated["date"], undated["date_precision"]) == (None, None)
+    assert undated["date_display"] == ""
 
 
 def test_a_place_without_a_point_borrows_its_parents_as_approximate(client):

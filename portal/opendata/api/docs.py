@@ -8,6 +8,7 @@ from rest_framework.renderers import JSONRenderer
 
 from portal.core.siteurl import absolute_url
 from portal.core.views import reads_query
+from portal.opendata.downloads import content_disposition
 
 ENDPOINTS = (
     ("events", "api:event-list"),
@@ -46,6 +47,15 @@ class SchemaView(SpectacularAPIView):
             renderer = JSONRenderer()
             return renderer, renderer.media_type
         return super().perform_content_negotiation(request, force)
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        # Its file name ("China–Azerbaijan … API.yaml") as RFC 6266 has it,
+        # where drf-spectacular's header came out RFC 2047-encoded.
+        version = self._get_version_parameter(request)
+        name = self._get_filename(request, version)
+        response["Content-Disposition"] = content_disposition(name, "inline")
+        return response
 
 
 schema = reads_query("format", "lang")(SchemaView.as_view())
