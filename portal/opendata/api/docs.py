@@ -8,6 +8,7 @@ from rest_framework.renderers import JSONRenderer
 
 from portal.core.siteurl import absolute_url
 from portal.core.views import reads_query
+from portal.opendata.api.errors import reads_only
 
 ENDPOINTS = (
     ("events", "api:event-list"),
@@ -21,6 +22,7 @@ ENDPOINTS = (
 )
 
 
+@reads_only
 @reads_query()
 def index(request):
     """Where everything is: each endpoint, the schema and the documentation."""
@@ -30,6 +32,7 @@ def index(request):
     return JsonResponse(links, json_dumps_params={"ensure_ascii": False})
 
 
+@reads_only
 @reads_query()
 def docs(request):
     """Swagger UI, vendored, started by static/js/api-docs.js: no inline script,
@@ -46,6 +49,12 @@ class SchemaView(SpectacularAPIView):
             renderer = JSONRenderer()
             return renderer, renderer.media_type
         return super().perform_content_negotiation(request, force)
+
+    def handle_exception(self, exc):
+        # A 405 (or any error) after the schema's YAML was chosen: JSON too.
+        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)
 
 
 schema = reads_query("format", "lang")(SchemaView.as_view())
