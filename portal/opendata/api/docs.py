@@ -3,11 +3,13 @@
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.renderers import JSONRenderer
 
 from portal.core.siteurl import absolute_url
 from portal.core.views import reads_query
+from portal.opendata.api.errors import reads_only
 from portal.opendata.downloads import content_disposition
 
 ENDPOINTS = (
@@ -22,6 +24,7 @@ ENDPOINTS = (
 )
 
 
+@reads_only
 @reads_query()
 def index(request):
     """Where everything is: each endpoint, the schema and the documentation."""
@@ -31,6 +34,7 @@ def index(request):
     return JsonResponse(links, json_dumps_params={"ensure_ascii": False})
 
 
+@reads_only
 @reads_query()
 def docs(request):
     """Swagger UI, vendored, started by static/js/api-docs.js: no inline script,
@@ -48,14 +52,26 @@ class SchemaView(SpectacularAPIView):
             return renderer, renderer.media_type
         return super().perform_content_negotiation(request, force)
 
+    # Not an operation of the schema it serves (its parent's get() says so
+    # through the SERVE_INCLUDE_SCHEMA setting; an override must say it again).
+    @extend_schema(exclude=True)
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         # Its file name ("China–Azerbaijan … API.yaml") as RFC 6266 has it,
         # where drf-spectacular's header came out RFC 2047-encoded.
         version = self._get_version_parameter(request)
-        name = self._get_filename(request, version)
+        # drf-spectacular takes the suffix from a forced negotiation, which
+        # is JSON here (for errors): the suffix is the format answered.
+        stem = self._get_filename(request, version).rsplit(".", 1)[0]
+        name = f"{stem}.{request.accepted_renderer.format}"
         response["Content-Disposition"] = content_disposition(name, "inline")
         return response
+
+    def handle_exception(self, exc):
+        # A 405 (or any error) after the schema's YAML was chosen: JSON too.
+        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)
 
 
 schema = reads_query("format", "lang")(SchemaView.as_view())

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -355,6 +356,17 @@ def test_every_address_under_the_api_answers_json_even_a_404(client, path):
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
     assert response.json() == {"detail": "Not found."}
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/", "/api/v1/schema/", "/api/v1/docs/", "/api/v1/events/"]
+)
+def test_a_method_the_api_does_not_take_is_a_json_405(path):
+    response = Client(enforce_csrf_checks=True).post(path)
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/json"
+    assert "POST" in response.json()["detail"]
+    assert "GET" in response["Allow"]
 
 
 def test_a_404_outside_the_api_is_still_the_site_page(client):
