@@ -6,6 +6,10 @@ PORT ?= 8000
 # The suite runs in parallel (pytest-xdist); tests that share a server or a cluster
 # carry an xdist_group mark so one worker runs them. TEST_WORKERS=0 runs it serially.
 TEST_WORKERS ?= 2
+# A marker expression for pytest's -m; empty runs every test. .ci/run's PostgreSQL
+# pass sets TEST_MARKS="not single_pass": the tests that do not depend on the
+# database engine (pyproject.toml) ran in its SQLite pass already.
+TEST_MARKS ?=
 VENV := .venv
 PY := $(VENV)/bin/python
 # A Python >= 3.12 (Django 6.1 needs it); scripts/find-python explains when none is found.
@@ -88,7 +92,8 @@ lint: $(VENV)/.test-installed
 
 test: $(VENV)/.test-installed node_modules/.installed lint
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup \
+		$(if $(TEST_MARKS),-m "$(TEST_MARKS)") $(PYTEST_ARGS)
 
 # After changing interface strings: update the catalogues, translate the new
 # entries in locale/*/LC_MESSAGES/django.po, then run this again to compile them.

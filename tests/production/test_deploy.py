@@ -4,7 +4,12 @@ own production defaults pass it, with HSTS preload the one documented exception.
 import subprocess
 import sys
 
+import pytest
+
 from tests.production.probe import ROOT, production_env
+
+# A SQLite file of its own (probe.production_env) in either pass: CI runs it once.
+pytestmark = pytest.mark.single_pass
 
 
 def check_deploy(tmp_path, **env):

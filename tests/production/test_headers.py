@@ -11,7 +11,8 @@ from tests.production.observatory import parse_csp, score
 
 # The probe (tests/production/conftest.py) takes seconds, once on each worker that
 # runs a test reading it: these tests all go to one worker.
-pytestmark = pytest.mark.xdist_group("production-probe")
+# The probe runs on a SQLite file of its own (probe.production_env) in either pass.
+pytestmark = [pytest.mark.xdist_group("production-probe"), pytest.mark.single_pass]
 
 RESPONSES = [
     "public",

@@ -9,6 +9,9 @@ import pytest
 
 from tests.production.probe import ROOT, production_env
 
+# A SQLite file of its own (probe.production_env) in either pass: CI runs it once.
+pytestmark = pytest.mark.single_pass
+
 
 def load_settings(tmp_path, **env):
     """The real settings under a production environment (DEBUG off)."""

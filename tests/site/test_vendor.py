@@ -11,6 +11,9 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 ROOT = Path(__file__).resolve().parents[2]
 VENDOR = ROOT / "static" / "vendor"
 
+# Files on disk, whatever the database engine: CI checks them once.
+pytestmark = pytest.mark.single_pass
+
 
 def vendored_packages():
     return sorted(path.name for path in VENDOR.iterdir() if path.is_dir())
