@@ -89,6 +89,10 @@ def shares_the_seed(item):
     return "_shared_seed" in getattr(item, "fixturenames", ())
 
 
+def reads_the_site(item):
+    return "_committed_seed" in getattr(item, "fixturenames", ())
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     # A test that commits (transaction=True) ends by emptying the database. Without
@@ -104,6 +108,15 @@ def pytest_collection_modifyitems(items):
                     f"{item.nodeid}: django_db(transaction=True) needs "
                     "serialized_rollback=True too (see tests/conftest.py)"
                 )
+        # CI's PostgreSQL pass leaves out the single_pass tests (.ci/run), and the
+        # SQLite pass skips the real stack's: a test marked both would never run.
+        if item.get_closest_marker("single_pass") and item.get_closest_marker(
+            "realstack"
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid}: a realstack test runs in the PostgreSQL pass "
+                "only, so it cannot be single_pass (run once, in the SQLite pass)"
+            )
         # A test that commits cannot run inside the shared seed's transaction.
         if shares_the_seed(item) and commits(item):
             raise pytest.UsageError(
@@ -115,7 +128,11 @@ def pytest_collection_modifyitems(items):
     # first of all, in their own order, so one load serves them on each worker
     # (xdist hands out tests in this order). Any order is as correct, only
     # slower: the seed is loaded again for each run of them.
-    items.sort(key=lambda item: not shares_the_seed(item))
+    # The browser tests reading the seed committed once (seeded_site,
+    # tests/e2e/conftest.py) go last of all: no test using the database may run
+    # between them while it stays committed, and xdist hands each worker its
+    # tests in this order, so they are the end of every worker's run.
+    items.sort(key=lambda item: (not shares_the_seed(item), reads_the_site(item)))
 
 
 @pytest.fixture

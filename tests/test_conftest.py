@@ -7,6 +7,7 @@ again only when they changed (static_fingerprint).
 """
 
 import os
+from pathlib import Path
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -25,8 +26,11 @@ from portal.core.models import (
 )
 from portal.ops.pagecache import STATUS_HEADER
 from projects.models import Project
+from tests import conftest
 from tests.builders import make_event
 from tests.conftest import static_fingerprint
+from tests.e2e import conftest as e2e_conftest
+from tests.e2e.conftest import E2E_DIR
 
 # Two events of the seed: the first is edited, the second deleted.
 EDITED = "su-hui-visit-to-azerbaijan-2025"
@@ -159,3 +163,64 @@ def test_a_manifest_written_by_another_collectstatic_changes_the_fingerprint(
     settings.STATIC_ROOT.mkdir()
     (settings.STATIC_ROOT / "staticfiles.json").write_text("{}")
     assert static_fingerprint() != before
+
+
+# Test order and the marks CI selects by ---------------------------------------
+
+
+class Item:
+    """What the collection hooks read of a collected test."""
+
+    def __init__(self, name, *marks, fixturenames=(), path=None):
+        self.nodeid = name
+        self.marks = list(marks)
+        self.fixturenames = list(fixturenames)
+        self.path = path or Path(__file__)
+
+    def get_closest_marker(self, name):
+        return next((mark for mark in self.marks if mark.name == name), None)
+
+    def add_marker(self, marker):
+        self.marks.append(marker.mark)
+
+
+def test_a_realstack_test_cannot_be_single_pass():
+    # CI's PostgreSQL pass deselects single_pass and the SQLite pass skips the
+    # real stack's tests: such a test would never run.
+    item = Item("both", pytest.mark.realstack.mark, pytest.mark.single_pass.mark)
+    with pytest.raises(pytest.UsageError, match="cannot be single_pass"):
+        conftest.pytest_collection_modifyitems([item])
+    conftest.pytest_collection_modifyitems([Item("realstack only", item.marks[0])])
+
+
+def test_the_tests_reading_the_committed_seed_run_last():
+    items = [
+        Item("reads the site", fixturenames=["seeded_site", "_committed_seed"]),
+        Item("no database"),
+        Item("shares the seed", fixturenames=["seeded", "_shared_seed"]),
+        Item("commits", fixturenames=["transactional_db"]),
+    ]
+    conftest.pytest_collection_modifyitems(items)
+    assert [item.nodeid for item in items] == [
+        "shares the seed",
+        "no database",
+        "commits",
+        "reads the site",
+    ]
+
+
+def test_every_browser_test_is_single_pass_and_transactional_unless_reading():
+    writes = Item("writes", fixturenames=["page", "seeded"], path=E2E_DIR / "t.py")
+    reads = Item("reads", fixturenames=["page", "seeded_site"], path=E2E_DIR / "t.py")
+    e2e_conftest.pytest_collection_modifyitems([writes, reads])
+    assert writes.get_closest_marker("single_pass")
+    assert writes.get_closest_marker("django_db").kwargs["transaction"]
+    assert reads.get_closest_marker("single_pass")
+    assert reads.get_closest_marker("django_db") is None
+
+
+@pytest.mark.parametrize("other", ["seeded", "live_server", "db"])
+def test_a_browser_test_reading_the_committed_seed_has_no_data_of_its_own(other):
+    item = Item("mixed", fixturenames=["seeded_site", other], path=E2E_DIR / "t.py")
+    with pytest.raises(pytest.UsageError, match="use `seeded` for a test that"):
+        e2e_conftest.pytest_collection_modifyitems([item])

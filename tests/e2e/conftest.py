@@ -34,6 +34,8 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
+from portal.core.models import ContentToken
+
 E2E_DIR = Path(__file__).parent
 REPO_ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -77,6 +79,23 @@ def pytest_collection_modifyitems(items):
         if not item.path.is_relative_to(E2E_DIR):
             continue
         item.add_marker(pytest.mark.e2e)
+        # What a browser test checks (scripts, styles, the Content-Security-Policy,
+        # axe, layout) is the same whatever database serves the page, and the
+        # server side of every page is tested on both engines outside tests/e2e:
+        # CI runs these once, in its SQLite pass (.ci/run).
+        item.add_marker(pytest.mark.single_pass)
+        if "seeded_site" in item.fixturenames:
+            # Reads the seed committed once for the package (seeded_site): no
+            # transaction, no flush; it cannot also have data of its own.
+            mixed = {"seeded", "db", "transactional_db", "live_server"}
+            mixed &= set(item.fixturenames)
+            if mixed or item.get_closest_marker("django_db"):
+                raise pytest.UsageError(
+                    f"{item.nodeid}: seeded_site shares one committed seed and "
+                    f"cannot be mixed with {sorted(mixed) or 'a django_db mark'}; "
+                    "use `seeded` for a test that writes"
+                )
+            continue
         # The live server answers from another thread, so the test's data must be
         # committed (transaction=True). Each such test ends by emptying the
         # database; serialized_rollback puts back what the migrations created
@@ -138,9 +157,12 @@ def browser(_allow_async_unsafe):
 
 
 @pytest.fixture(scope="package")
-def live_server(request):
+def site_server(request):
     """pytest-django's live server, but serving static files the way production
-    does: through whitenoise, from collectstatic's output with hashed names."""
+    does: through whitenoise, from collectstatic's output with hashed names.
+    Started once for the package; a test that names `live_server` gets it with
+    a transactional database (pytest-django's rule), one that names only
+    `site_server` does not (see seeded_site)."""
     # pytest-django's own version wraps the site in Django's StaticFilesHandler,
     # which looks files up in the source folders and so answers 404 for the
     # hashed names the manifest storage puts in the pages.
@@ -157,11 +179,71 @@ def live_server(request):
 
 
 @pytest.fixture
+def live_server(site_server):
+    # The name pytest-django's _live_server_helper looks for: asking for it
+    # gives the test a transactional database, emptied after it.
+    return site_server
+
+
+@pytest.fixture
 def seeded(db):
     """The seed records, committed for the live server's thread to read, and
     emptied with the rest after the test (the shared seed of tests/conftest.py
     stays in a transaction of its own that no other connection sees)."""
     call_command("load_seed", "--interview-only", verbosity=0)
+
+
+def empty_the_database():
+    """What a transactional test with serialized rollback leaves: every table
+    empty (post_migrate not run again); the next such test restores the rows
+    the migrations made before it starts."""
+    for alias in connections:
+        call_command(
+            "flush",
+            database=alias,
+            interactive=False,
+            inhibit_post_migrate=True,
+            verbosity=0,
+        )
+
+
+@pytest.fixture(scope="package")
+def _committed_seed(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        # Whatever ran before on this worker: emptied, then the migrations' rows
+        # (as serialized_rollback restores them), then the seed, all committed.
+        empty_the_database()
+        for alias in connections:
+            connection = connections[alias]
+            serialized = getattr(connection, "_test_serialized_contents", None)
+            if serialized:
+                connection.creation.deserialize_db_from_string(serialized)
+        call_command("load_seed", "--interview-only", verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        empty_the_database()
+
+
+def content_token():
+    return ContentToken.objects.values_list("token", flat=True).first()
+
+
+@pytest.fixture
+def seeded_site(_committed_seed, django_db_blocker, site_server):
+    """The seed records, committed ONCE for every test of the package that asks
+    for this fixture (loading the seed and emptying the database again take
+    longer than most browser checks): for tests that only read, such as axe
+    checks of the seeded pages. Such a test runs outside pytest-django's
+    transactions (it asks for `site_server` or `page`, never `live_server`,
+    `db` or `seeded`) and may read the database; a test that writes content
+    fails here (the content token changed), since the next test would see its
+    changes: it asks for `seeded` instead."""
+    with django_db_blocker.unblock():
+        before = content_token()
+        yield
+        assert content_token() == before, (
+            "A test using seeded_site changed the committed seed; use `seeded`."
+        )
 
 
 @pytest.fixture
@@ -172,8 +254,8 @@ def browser_errors():
 
 
 @pytest.fixture
-def page(request, browser, live_server, browser_errors):
-    context = browser.new_context(base_url=live_server.url)
+def page(request, browser, site_server, browser_errors):
+    context = browser.new_context(base_url=site_server.url)
     context.set_default_timeout(TIMEOUT_MS)
 
     def on_console(message):

@@ -7,7 +7,7 @@ from events.models import Event
 
 
 def test_a_reader_switches_an_event_page_to_azerbaijani_and_chinese(
-    page, seeded, browser_errors
+    page, seeded_site, browser_errors
 ):
     event = Event.objects.get(slug="heydar-aliyev-visit-to-china-1994")
     page.goto(f"/en/events/{event.slug}/")
@@ -49,7 +49,7 @@ def test_an_editor_sees_each_language_in_its_own_tab(
     assert browser_errors == []
 
 
-def test_translated_pages_have_no_accessibility_violations(page, seeded, axe):
+def test_translated_pages_have_no_accessibility_violations(page, seeded_site, axe):
     event = Event.objects.get(slug="su-hui-visit-to-azerbaijan-2025")
     for url in ("/az/", f"/zh-hans/events/{event.slug}/", "/zh-hans/projects/"):
         page.goto(url)

@@ -7,7 +7,9 @@ from events.models import Event
 from projects.models import Project
 
 
-def test_a_reader_filters_events_by_year_and_opens_one(page, seeded, browser_errors):
+def test_a_reader_filters_events_by_year_and_opens_one(
+    page, seeded_site, browser_errors
+):
     page.goto("/events/")
     page.get_by_label("Year").select_option("1994")
     page.get_by_role("button", name="Apply filters").click()
@@ -24,7 +26,7 @@ def test_a_reader_filters_events_by_year_and_opens_one(page, seeded, browser_err
 
 
 def test_a_reader_opens_a_project_and_follows_it_to_an_event(
-    page, seeded, browser_errors
+    page, seeded_site, browser_errors
 ):
     project = Project.objects.get(slug="nakhchivan-distance-learning-216-schools")
     event = project.events.get()
@@ -41,8 +43,8 @@ def test_a_reader_opens_a_project_and_follows_it_to_an_event(
     assert browser_errors == []
 
 
-def test_filters_work_with_javascript_turned_off(browser, live_server, seeded):
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+def test_filters_work_with_javascript_turned_off(browser, site_server, seeded_site):
+    context = browser.new_context(base_url=site_server.url, java_script_enabled=False)
     page = context.new_page()
     page.goto("/projects/")
     sector = page.get_by_label("Sector")
@@ -58,7 +60,7 @@ def test_filters_work_with_javascript_turned_off(browser, live_server, seeded):
     context.close()
 
 
-def test_the_skip_link_is_the_first_stop_for_keyboard_users(page, seeded):
+def test_the_skip_link_is_the_first_stop_for_keyboard_users(page, seeded_site):
     page.goto("/")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
@@ -87,7 +89,7 @@ def _detail(model):
     ],
 )
 def test_pages_have_no_accessibility_violations(
-    page, seeded, axe, where, browser_errors
+    page, seeded_site, axe, where, browser_errors
 ):
     url = {"event": lambda: _detail(Event), "project": lambda: _detail(Project)}.get(
         where, lambda: where
@@ -97,7 +99,7 @@ def test_pages_have_no_accessibility_violations(
     assert browser_errors == []
 
 
-def test_a_narrow_screen_gets_a_single_column(page, seeded, axe):
+def test_a_narrow_screen_gets_a_single_column(page, seeded_site, axe):
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto("/events/")
     form = page.locator("form.filters").bounding_box()

@@ -6,7 +6,7 @@ from projects.models import Project
 
 
 def test_a_reader_searches_from_the_header_and_opens_a_result(
-    page, seeded, axe, browser_errors
+    page, seeded_site, axe, browser_errors
 ):
     project = Project.objects.get(slug="wind-power-plant-240-mw")
     page.goto("/en/events/")
@@ -33,9 +33,9 @@ def test_a_reader_searches_from_the_header_and_opens_a_result(
 
 
 def test_search_works_without_javascript_and_shows_one_kind_in_full(
-    browser, live_server, seeded
+    browser, site_server, seeded_site
 ):
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    context = browser.new_context(base_url=site_server.url, java_script_enabled=False)
     page = context.new_page()
     page.goto("/az/")
     page.get_by_role("banner").get_by_role("searchbox").fill("Aliyev")

@@ -9,7 +9,7 @@ from portal.core.models import Organization, Person
 
 
 def test_pages_with_json_ld_raise_no_csp_or_console_errors(
-    page, seeded, browser_errors, axe
+    page, seeded_site, browser_errors, axe
 ):
     records = [
         Event.objects.published().filter(place__isnull=False).first(),
@@ -28,7 +28,9 @@ def test_pages_with_json_ld_raise_no_csp_or_console_errors(
     assert browser_errors == []
 
 
-def test_a_reader_finds_the_feeds_of_a_filtered_list(page, seeded, browser_errors, axe):
+def test_a_reader_finds_the_feeds_of_a_filtered_list(
+    page, seeded_site, browser_errors, axe
+):
     page.goto("/en/events/?type=statement")
     link = page.get_by_role("link", name="RSS")
     assert link.get_attribute("href") == "/en/events/feed/rss/?type=statement"
