@@ -193,11 +193,21 @@ def seeded(db):
     call_command("load_seed", "--interview-only", verbosity=0)
 
 
+def test_databases():
+    """The aliases with a test database of their own (a mirror is another
+    alias's database under a second name)."""
+    return [
+        alias
+        for alias, database in settings.DATABASES.items()
+        if not database.get("TEST", {}).get("MIRROR")
+    ]
+
+
 def empty_the_database():
     """What a transactional test with serialized rollback leaves: every table
     empty (post_migrate not run again); the next such test restores the rows
     the migrations made before it starts."""
-    for alias in connections:
+    for alias in test_databases():
         call_command(
             "flush",
             database=alias,
@@ -213,7 +223,7 @@ def _committed_seed(django_db_setup, django_db_blocker):
         # Whatever ran before on this worker: emptied, then the migrations' rows
         # (as serialized_rollback restores them), then the seed, all committed.
         empty_the_database()
-        for alias in connections:
+        for alias in test_databases():
             connection = connections[alias]
             serialized = getattr(connection, "_test_serialized_contents", None)
             if serialized:
