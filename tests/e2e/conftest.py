@@ -193,7 +193,7 @@ def seeded(db):
     call_command("load_seed", "--interview-only", verbosity=0)
 
 
-def test_databases():
+def own_databases():
     """The aliases with a test database of their own (a mirror is another
     alias's database under a second name)."""
     return [
@@ -207,7 +207,7 @@ def empty_the_database():
     """What a transactional test with serialized rollback leaves: every table
     empty (post_migrate not run again); the next such test restores the rows
     the migrations made before it starts."""
-    for alias in test_databases():
+    for alias in own_databases():
         call_command(
             "flush",
             database=alias,
@@ -223,7 +223,7 @@ def _committed_seed(django_db_setup, django_db_blocker):
         # Whatever ran before on this worker: emptied, then the migrations' rows
         # (as serialized_rollback restores them), then the seed, all committed.
         empty_the_database()
-        for alias in test_databases():
+        for alias in own_databases():
             connection = connections[alias]
             serialized = getattr(connection, "_test_serialized_contents", None)
             if serialized:
