@@ -5,8 +5,8 @@ chromium comes from `apt-get install chromium`. Without it these tests are skipp
 locally and fail in CI, where REQUIRE_BROWSER=1 is set.
 
 A test asks for `page` (a fresh browser context per test, whose base URL is the
-`live_server`), `browser_errors` (console errors, CSP violations and uncaught
-exceptions seen so far) and `axe` (accessibility checks with axe-core):
+live server's, `site_server`), `browser_errors` (console errors, CSP violations
+and uncaught exceptions seen so far) and `axe` (accessibility checks with axe-core):
 
     def test_home(page, browser_errors, axe):
         page.goto("/")
@@ -15,7 +15,10 @@ exceptions seen so far) and `axe` (accessibility checks with axe-core):
 
 Every test here runs as a transactional test with serialized rollback (see
 pytest_collection_modifyitems), so it starts with the data the migrations create
-and the live server sees what the test saves.
+and the live server sees what the test saves; except a test that only reads the
+seed, which asks for `seeded_site`: the seed is committed once for all of them
+(they run last on each worker, tests/conftest.py) and nothing is emptied between
+them. Every test here is `single_pass`: CI runs it in the SQLite pass only.
 """
 
 import contextlib
