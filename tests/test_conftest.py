@@ -216,7 +216,9 @@ def test_every_browser_test_is_single_pass_and_transactional_unless_reading():
     assert writes.get_closest_marker("single_pass")
     assert writes.get_closest_marker("django_db").kwargs["transaction"]
     assert reads.get_closest_marker("single_pass")
-    assert reads.get_closest_marker("django_db") is None
+    # For pytest-django to make the test database; no transaction of its own.
+    assert reads.get_closest_marker("django_db").kwargs == {"serialized_rollback": True}
+    assert not conftest.commits(reads)
 
 
 @pytest.mark.parametrize("other", ["seeded", "live_server", "db"])

@@ -98,6 +98,10 @@ def pytest_collection_modifyitems(items):
                     f"cannot be mixed with {sorted(mixed) or 'a django_db mark'}; "
                     "use `seeded` for a test that writes"
                 )
+            # Only for pytest-django to make the test database and keep the rows
+            # the migrations made (_committed_seed puts them back): the test
+            # itself runs outside its transactions (_django_db_marker below).
+            item.add_marker(pytest.mark.django_db(serialized_rollback=True))
             continue
         # The live server answers from another thread, so the test's data must be
         # committed (transaction=True). Each such test ends by emptying the
@@ -220,8 +224,26 @@ def empty_the_database():
         )
 
 
+@pytest.fixture(autouse=True)
+def _django_db_marker(request):
+    """pytest-django's fixture of this name (it reads the django_db mark), but
+    a test reading the committed seed (seeded_site) gets no transaction and no
+    emptying of the database of its own."""
+    if "seeded_site" in request.fixturenames:
+        return
+    if request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("_django_db_helper")
+
+
 @pytest.fixture(scope="package")
 def _committed_seed(django_db_setup, django_db_blocker):
+    for alias in own_databases():
+        connection = connections[alias]
+        test_name = connection.creation._get_test_db_name()
+        # Never the database of `make run`: it is emptied below.
+        assert connection.settings_dict["NAME"] == test_name, (
+            f"{alias} is not a test database; pytest-django made none"
+        )
     with django_db_blocker.unblock():
         # Whatever ran before on this worker: emptied, then the migrations' rows
         # (as serialized_rollback restores them), then the seed, all committed.
