@@ -238,12 +238,15 @@ def _django_db_marker(request):
 @pytest.fixture(scope="package")
 def _committed_seed(django_db_setup, django_db_blocker):
     for alias in own_databases():
+        # Never the database of `make run`: it is emptied below. A test database
+        # is SQLite's in memory, or named test_… (or as its TEST setting says).
         connection = connections[alias]
-        test_name = connection.creation._get_test_db_name()
-        # Never the database of `make run`: it is emptied below.
-        assert connection.settings_dict["NAME"] == test_name, (
-            f"{alias} is not a test database; pytest-django made none"
-        )
+        name = str(connection.settings_dict["NAME"])
+        assert (
+            (connection.vendor == "sqlite" and connection.is_in_memory_db())
+            or name == connection.settings_dict["TEST"].get("NAME")
+            or name.startswith("test_")
+        ), f"{alias} ({name}) is not a test database; pytest-django made none"
     with django_db_blocker.unblock():
         # Whatever ran before on this worker: emptied, then the migrations' rows
         # (as serialized_rollback restores them), then the seed, all committed.
