@@ -475,7 +475,7 @@ SPECTACULAR_SETTINGS = {
         "agreements, projects, people, organisations, places, key figures and "
         "sources, with their citations. Records are published under the Creative "
         "Commons Attribution 4.0 licence (CC BY 4.0); please cite the portal and "
-        "the original sources. See docs/api.md."
+        "the original sources."
     ),
     "LICENSE": {
         "name": "CC BY 4.0",

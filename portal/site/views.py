@@ -2,7 +2,10 @@
 (people, organisations, places, sources), which list the events and projects
 they take part in."""
 
+from django.core.paginator import InvalidPage, Paginator
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext, gettext_lazy
 from django.views.generic import DetailView
 
 from events.models import Agreement, Event, Participation
@@ -157,20 +160,133 @@ def place_detail(request, slug):
     )
 
 
-@reads_query()
+#: The groups of a source's page: the records citing it, by the kind of page
+#: they are read on. A row without a page of its own (a participant, an office,
+#: a project's partner, milestone or measure, an indicator's observation) goes
+#: with the record whose page shows it. Kinds not named here: "Other records".
+CITED_GROUPS = (
+    ("events", gettext_lazy("Events"), ("events.event", "events.participation")),
+    (
+        "projects",
+        gettext_lazy("Projects"),
+        (
+            "projects.project",
+            "projects.partner",
+            "projects.milestone",
+            "projects.measure",
+        ),
+    ),
+    ("agreements", gettext_lazy("Agreements"), ("events.agreement",)),
+    ("people", gettext_lazy("People"), ("portal.person", "portal.office")),
+    ("organisations", gettext_lazy("Organisations"), ("portal.organization",)),
+    (
+        "key_figures",
+        gettext_lazy("Key figures"),
+        ("portal.indicator", "portal.observation"),
+    ),
+    ("places", gettext_lazy("Places"), ("portal.place",)),
+    ("other", gettext_lazy("Other records"), ()),
+)
+#: The records of a group shown on one page of a source's page.
+CITED_PER_PAGE = 20
+SOURCE_PAGE_PARAMETERS = tuple(f"{key}_page" for key, _name, _labels in CITED_GROUPS)
+_GROUP_OF_MODEL = {
+    label: key for key, _name, labels in CITED_GROUPS for label in labels
+}
+
+
+@reads_query(*SOURCE_PAGE_PARAMETERS)
 def source_detail(request, slug):
-    """A published source and every public record that cites it."""
+    """A published source and the public records that cite it, grouped by kind,
+    each group in pages of CITED_PER_PAGE (?events_page=2 …)."""
     source = get_object_or_404(Source.objects.published().for_detail(), slug=slug)
     citations = list(source.citations.for_list())
     targets = _public_targets(citations)
-    cited = [
-        (citation, targets[(citation.content_type_id, citation.object_id)])
-        for citation in citations
-        if (citation.content_type_id, citation.object_id) in targets
+    cited = {}
+    for citation in citations:
+        record = targets.get((citation.content_type_id, citation.object_id))
+        if record is not None:
+            group = _GROUP_OF_MODEL.get(record._meta.label_lower, "other")
+            cited.setdefault(group, []).append((citation, record))
+    groups = [
+        _cited_group(request, key, name, cited[key])
+        for key, name, _labels in CITED_GROUPS
+        if key in cited
     ]
     return render(
-        request, "portal/source_detail.html", {"source": source, "cited": cited}
+        request,
+        "portal/source_detail.html",
+        {
+            "source": source,
+            "groups": groups,
+            "cited_count": sum(group["count"] for group in groups),
+        },
     )
+
+
+def _cited_group(request, key, name, rows):
+    """One group of a source's page: its page of rows, as asked by ?<key>_page
+    (a page that does not exist shows the nearest one and says so), and the
+    links to its other pages, which keep the other groups' pages."""
+    parameter = f"{key}_page"
+    paginator = Paginator(rows, CITED_PER_PAGE)
+    requested = request.GET.get(parameter) or 1
+    notice = ""
+    try:
+        page = paginator.page(requested)
+    except InvalidPage:
+        page = paginator.get_page(requested)
+        notice = gettext(
+            "There is no page “%(requested)s”; showing page %(page)s of %(pages)s."
+        ) % {
+            "requested": str(requested)[:20],
+            "page": page.number,
+            "pages": paginator.num_pages,
+        }
+    return {
+        "key": key,
+        "heading": gettext("%(label)s (%(count)s)")
+        % {"label": name, "count": paginator.count},
+        "name": name,
+        "count": paginator.count,
+        "page": page,
+        "notice": notice,
+        "links": _cited_page_links(request, key, page)
+        if paginator.num_pages > 1
+        else [],
+    }
+
+
+def _cited_page_links(request, key, page):
+    """(label, address, relation) for each link of a group's page navigation:
+    relation is "prev", "next", "current" or "" (an ellipsis has no address)."""
+    kept = {
+        name: value
+        for name, value in request.GET.items()
+        if name in SOURCE_PAGE_PARAMETERS and name != f"{key}_page"
+    }
+
+    def address(number):
+        query = QueryDict(mutable=True)
+        query.update(kept)
+        if number != 1:
+            query[f"{key}_page"] = number
+        return f"?{query.urlencode()}#cited-{key}"
+
+    links = []
+    if page.has_previous():
+        links.append(
+            (gettext("Previous"), address(page.previous_page_number()), "prev")
+        )
+    for number in page.paginator.get_elided_page_range(page.number):
+        if number == page.paginator.ELLIPSIS:
+            links.append((number, "", ""))
+        else:
+            current = "current" if number == page.number else ""
+            links.append((number, address(number), current))
+    if page.has_next():
+        links.append((gettext("Next"), address(page.next_page_number()), "next"))
+    return links
 
 
 def _public_targets(citations):
