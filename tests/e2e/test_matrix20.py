@@ -80,7 +80,7 @@ def overflow(page):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_kind_passes_axe_without_sideways_scrolling(
-    browser, live_server, seeded, axe, language
+    browser, site_server, seeded_site, axe, language
 ):
     with translation.override(language):
         kinds = page_kinds()
@@ -88,7 +88,7 @@ def test_every_page_kind_passes_axe_without_sideways_scrolling(
     summary = []
     for width, height in SIZES:
         context = browser.new_context(
-            base_url=live_server.url, viewport={"width": width, "height": height}
+            base_url=site_server.url, viewport={"width": width, "height": height}
         )
         context.set_default_timeout(20_000)
         # No internet here: a blank tile stands in for the map tiles.
