@@ -43,9 +43,7 @@ def currency_name(code, language=None):
     English and Azerbaijani, its name in Chinese ("美元", "人民币", "马纳特")."""
     if not code or not is_chinese(language):
         return code
-    return CHINESE_CURRENCY_NAMES.get(code) or get_currency_name(
-        code, locale="zh_Hans"
-    )
+    return CHINESE_CURRENCY_NAMES.get(code) or get_currency_name(code, locale="zh_Hans")
 
 
 def _money(number, currency, language=None):
@@ -72,6 +70,7 @@ def language_name(code, language=None):
         first = "İ" if name[0] == "i" else name[0].upper()
         return f"{first}{name[1:]} dili"
     return name[0].upper() + name[1:] if name[0].islower() else name
+
 
 # From a million up, amounts read better as "2.44 billion" than as 2,440,000,000.
 COMPACT_FROM = Decimal(1_000_000)
