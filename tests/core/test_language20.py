@@ -363,3 +363,20 @@ def test_a_sources_page_names_its_language(client):
     page = client.get(source.get_absolute_url().replace("/en/", "/az/"))
     assert "İngilis dili" in page.content.decode()
     assert "<dd>en</dd>" not in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_who_reports_a_figure_is_parenthesized_in_full_width_in_chinese():
+    from portal.core.models.reference import Side
+    from portal.core.templatetags.portal_tags import reporter
+    from tests.builders import add_observation, make_indicator
+
+    body = make_organization(name="Customs", name_zh_hans="海关委员会")
+    observation = add_observation(
+        make_indicator(), reported_by=body, side=Side.AZERBAIJAN
+    )
+    with translation.override("zh-hans"):
+        assert observation.reporter_label() == "海关委员会（阿塞拜疆）"
+        assert str(reporter(observation)).endswith("</a>（阿塞拜疆）")
+    with translation.override("en"):
+        assert observation.reporter_label() == "Customs (Azerbaijan)"
