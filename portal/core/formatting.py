@@ -161,10 +161,12 @@ def format_exact_range(low, high=None, language=None, min_decimals=0):
     if high is None or Decimal(high) == Decimal(low):
         return first
     second = format_exact(high, language, min_decimals)
+    # Chinese ranges take one long dash ("20—25兆瓦"), as its dates do.
+    dash = "\u2014" if is_chinese(language) else "\u2013"
     left, right = COMPACT_PARTS.match(first), COMPACT_PARTS.match(second)
     if left and right and left.group(2) and left.group(2) == right.group(2):
-        return f"{left.group(1)}–{right.group(1)}{left.group(2)}"
-    return f"{first}–{second}"
+        return f"{left.group(1)}{dash}{right.group(1)}{left.group(2)}"
+    return f"{first}{dash}{second}"
 
 
 def format_quantity(

@@ -296,7 +296,7 @@ def test_loading_the_seed_twice_keeps_translations_unchanged(seeded):
     [
         ("en", "1994", "September 2025", "24 December 2025"),
         ("az", "1994", "sentyabr 2025", "24 dekabr 2025"),
-        ("zh-hans", "1994", "2025年9月", "2025年12月24日"),
+        ("zh-hans", "1994年", "2025年9月", "2025年12月24日"),
     ],
 )
 def test_dates_take_each_language_form_at_their_precision(language, year, month, day):
@@ -311,7 +311,7 @@ def test_periods_take_each_language_form():
     with translation.override("az"):
         assert "yanvar" in format_partial_range(start, end, Precision.MONTH)
     with translation.override("zh-hans"):
-        assert format_partial_range(start, end, Precision.MONTH).startswith("2025年1月")
+        assert format_partial_range(start, end, Precision.MONTH) == "2025年1—10月"
 
 
 @pytest.mark.parametrize(
