@@ -118,7 +118,7 @@ def test_both_sides_values_show_with_their_sources_and_a_disagreement_mark(
     assert {
         "en": "State Customs Committee (Azerbaijan)",
         "az": "Dövlət Gömrük Komitəsi (Azərbaycan)",
-        "zh-hans": "国家海关委员会 (阿塞拜疆)",
+        "zh-hans": "国家海关委员会 （阿塞拜疆）",  # the link, then the side
     }[language] in azerbaijan
     # The body is a link to its page.
     assert 'href="/' + language + '/organisations/customs/"' in html
