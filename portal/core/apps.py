@@ -19,6 +19,10 @@ class CoreConfig(AppConfig):
         from portal.core.folding import register_sqlite_functions
 
         connection_created.connect(register_sqlite_functions)
+        # And the collations that sort names in each language's order.
+        from portal.core.collation import register_sqlite_collations
+
+        connection_created.connect(register_sqlite_collations)
 
         # Every change to what readers see replaces the cached answers' token.
         from portal.core.content import connect_signals

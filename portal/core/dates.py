@@ -14,7 +14,13 @@ format full dates, and EDTF libraries (edtf) add a grammar far larger than the
 three forms and "c." the portal writes, with none of its storage rules.
 
 `Period` is the same for an observation's period ("January–October 2025",
-"Q1 2024"). Quarters and half-years are written by hand rather than with
+"Q1 2024"). Chinese writes 年 after a year ("1994年", "约2025年") and a range with one
+dash and no spaces, the unit said once ("2025年1—10月", "2003—2025年",
+"2024年11月11—22日"; GB/T 15834-2011, the national standard on punctuation,
+gives the dash for ranges). CLDR's Chinese intervals are "2025年1月 – 10月",
+so Chinese ranges are written by `_chinese_range()`.
+
+Quarters and half-years are written by hand rather than with
 Babel's quarter patterns: CLDR gives "2024 1-ci rüb" and "2024年第1季度", not
 the forms the portal's readers expect ("2024-cü ilin I rübü", "2024年第一季度"),
 and it has no half-years at all.
@@ -28,7 +34,7 @@ from dataclasses import dataclass
 from babel.dates import format_interval, format_skeleton
 from django.db import models
 from django.utils import translation
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -193,13 +199,41 @@ class PartialDate:
         """As readers see it, in `language` (default: the active one):
         "1994", "September 2025", "24 December 2025", "c. 2025"."""
         if self.precision == Precision.YEAR:
-            # A bare year reads the same in every language ("1994", not "1994年").
-            text = str(self.value.year)
+            text = year_text(self.value.year, language)
         else:
             text = format_skeleton(
                 SKELETONS[self.precision], self.value, locale=babel_locale(language)
             )
         return circa(text, self.approximate)
+
+
+def year_text(year, language=None):
+    """A year on its own: "1994"; "1994年" in Chinese."""
+    with translation.override(language or get_language() or "en"):
+        return pgettext("a year on its own", "%(year)s") % {"year": year}
+
+
+# Chinese: one dash between the two ends of a range, no spaces.
+CHINESE_DASH = "\u2014"
+
+
+def _chinese_range(start, end, precision):
+    """ "2003—2025年", "2025年1—10月", "2024年11月—2025年2月",
+    "2024年11月11—22日", "2024年11月30日—12月2日"."""
+    if precision == Precision.YEAR:
+        return f"{start.year}{CHINESE_DASH}{end.year}年"
+    first = f"{start.year}年{start.month}月"
+    if precision == Precision.MONTH:
+        if start.year != end.year:
+            return f"{first}{CHINESE_DASH}{end.year}年{end.month}月"
+        return f"{start.year}年{start.month}{CHINESE_DASH}{end.month}月"
+    if start.year != end.year:
+        last = f"{end.year}年{end.month}月{end.day}日"
+    elif start.month != end.month:
+        last = f"{end.month}月{end.day}日"
+    else:
+        return f"{first}{start.day}{CHINESE_DASH}{end.day}日"
+    return f"{first}{start.day}日{CHINESE_DASH}{last}"
 
 
 def format_partial_date(value, precision, approximate=False, language=None):
@@ -215,7 +249,9 @@ def format_partial_range(start, end, precision, approximate=False, language=None
         return ""
     if end is None or truncate(end, precision) == truncate(start, precision):
         return format_partial_date(start, precision, approximate, language)
-    if precision == Precision.YEAR:
+    if (language or get_language() or "en").startswith("zh"):
+        text = _chinese_range(start, end, Precision(precision))
+    elif precision == Precision.YEAR:
         text = f"{start.year}–{end.year}"
     else:
         text = format_interval(

@@ -56,7 +56,7 @@ def test_one_digit_months_and_days_and_spaces_around_are_read():
 @pytest.mark.parametrize(
     ("date", "en", "az", "zh"),
     [
-        (PartialDate(datetime.date(1994, 1, 1), "year"), "1994", "1994", "1994"),
+        (PartialDate(datetime.date(1994, 1, 1), "year"), "1994", "1994", "1994年"),
         (
             PartialDate(datetime.date(2025, 9, 1), "month"),
             "September 2025",

@@ -67,7 +67,7 @@ def plant():
     [
         ("en", ["20–25 MW", "about USD 300 million", "USD 0.049 per kWh"]),
         ("az", ["20–25 MVt", "təxminən 300 milyon USD", "hər kVt·saat üçün 0,049 USD"]),
-        ("zh-hans", ["20–25兆瓦", "约3亿 USD", "0.049 USD/千瓦时"]),
+        ("zh-hans", ["20—25兆瓦", "约3亿美元", "0.049美元/千瓦时"]),
     ],
 )
 def test_measures_read_in_each_language(client, plant, language, shown):

@@ -423,7 +423,7 @@ def test_the_chart_shows_one_series_per_reporting_party(client, db, language):
     china, committee, disagree = {
         "en": ("China", "State Customs Committee (Azerbaijan)", "Sources disagree"),
         "az": ("Çin", "Dövlət Gömrük Komitəsi (Azərbaycan)", "Mənbələr uyğun gəlmir"),
-        "zh-hans": ("中国", "State Customs Committee (阿塞拜疆)", "来源数字不一"),
+        "zh-hans": ("中国", "State Customs Committee（阿塞拜疆）", "来源数字不一"),
     }[language]
     assert desc.startswith(china + ":" if language != "zh-hans" else china + "：")
     assert committee in desc and disagree in desc

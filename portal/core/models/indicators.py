@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.dates import Period, PeriodPrecision
+from portal.core.formatting import punctuation
 from portal.core.models.base import (
     Publishable,
     PublishableQuerySet,
@@ -426,7 +427,10 @@ class Observation(TimestampedModel):
         side = self.get_side_display() if self.side else ""
         if body is None:
             return str(side)
-        return f"{body.name} ({side})" if side else str(body.name)
+        if not side:
+            return str(body.name)
+        # "State Statistical Committee (Azerbaijan)", "…委员会（阿塞拜疆）".
+        return f"{body.name}{punctuation('open')}{side}{punctuation('close')}"
 
 
 def _value_order(observation):

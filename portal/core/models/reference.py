@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.collation import LocalizedName
 from portal.core.dates import precision_fields
 from portal.core.markdown import MARKDOWN_HELP
 from portal.core.models.base import (
@@ -100,7 +101,9 @@ class Place(TimestampedModel):
     class Meta:
         verbose_name = _("place")
         verbose_name_plural = _("places")
-        ordering = ["name"]
+        # By the name in the reader's language, in its alphabet's order
+        # (portal/core/collation.py), the same on PostgreSQL and SQLite.
+        ordering = [LocalizedName("name"), "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
@@ -270,7 +273,9 @@ class Person(Publishable):
     class Meta(Publishable.Meta):
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        ordering = ["name"]
+        # By the name in the reader's language, in its alphabet's order
+        # (portal/core/collation.py), the same on PostgreSQL and SQLite.
+        ordering = [LocalizedName("name"), "pk"]
         constraints = [published_requires_date("person")]
         indexes = [
             # The people list, the API, the admin changelist and the events
@@ -415,7 +420,9 @@ class Organization(Publishable):
     class Meta(Publishable.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
-        ordering = ["name"]
+        # By the name in the reader's language, in its alphabet's order
+        # (portal/core/collation.py), the same on PostgreSQL and SQLite.
+        ordering = [LocalizedName("name"), "pk"]
         constraints = [published_requires_date("organization")]
         indexes = [
             # The organisations list, the API, the admin changelist and the

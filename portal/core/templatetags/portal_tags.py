@@ -11,7 +11,13 @@ from modeltranslation.utils import build_localized_fieldname
 
 from portal.core import filtering, fragments
 from portal.core.dates import PartialDate, format_partial_range
-from portal.core.formatting import format_amount, format_change, qualify
+from portal.core.formatting import (
+    format_amount,
+    format_change,
+    language_name,
+    punctuation,
+    qualify,
+)
 from portal.core.siteurl import site_url
 
 register = template.Library()
@@ -41,7 +47,28 @@ def reporter(observation):
     if body is None:
         return conditional_escape(side)
     link = format_html('<a href="{}">{}</a>', body.get_absolute_url(), tr(body, "name"))
-    return format_html("{} ({})", link, side) if side else link
+    return parenthesized(link, side) if side else link
+
+
+def parenthesized(text, aside):
+    """ "text (aside)", "text（aside）" in Chinese: both escaped once."""
+    return format_html(
+        "{}{}{}{}", text, punctuation("open"), aside, punctuation("close")
+    )
+
+
+@register.simple_tag
+def punct(mark):
+    """A punctuation mark between two pieces of text, as the page's language
+    writes it: {% punct "comma" %} is ", " or "，" (formatting.punctuation)."""
+    return punctuation(mark)
+
+
+@register.filter
+def language_label(code):
+    """A language code as its name in the reader's language: "en" is
+    "English", "İngilis dili", "英语"."""
+    return language_name(code)
 
 
 @register.filter
@@ -142,7 +169,14 @@ def office(office, dates=True):
         title = mark_safe(conditional_escape(_("then %(office)s")) % {"office": title})
     held = office.dates_display if dates else ""
     if held:
-        return format_html('{} <span class="dates">({})</span>', title, held)
+        dates = format_html(
+            '<span class="dates">{}{}{}</span>',
+            punctuation("open").strip(" "),
+            held,
+            punctuation("close"),
+        )
+        space = "" if punctuation("open").startswith("（") else " "
+        return format_html("{}{}{}", title, space, dates)
     return title
 
 
@@ -156,7 +190,9 @@ def person_title(person):
     offices = list(person.offices.all())
     current = [item for item in offices if not item.is_past]
     if current:
-        return format_html_join("; ", "{}", ((tr(item, "title"),) for item in current))
+        return format_html_join(
+            punctuation("semicolon"), "{}", ((tr(item, "title"),) for item in current)
+        )
     return office(offices[0], dates=False) if offices else ""
 
 
