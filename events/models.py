@@ -2,7 +2,8 @@
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
+from django.db.models.functions import ExtractYear, Greatest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -124,6 +125,25 @@ class EventQuerySet(PublishableQuerySet):
     def years(self):
         return self.dates("date", "year", order="DESC")
 
+    def counts_by_year(self):
+        """{year: number of events}, for the years with events, in one query:
+        the timeline's overview and the home page's glimpse of it."""
+        return dict(
+            self.order_by()
+            .annotate(year=ExtractYear("date"))
+            .values("year")
+            .annotate(count=Count("pk"))
+            .values_list("year", "count")
+        )
+
+    def recently_changed(self):
+        """Newest change first: the later of the last save and the publication
+        (a record scheduled ahead is new when it comes out), ties by slug, the
+        same in every language. The home page's "what's new"."""
+        return self.alias(changed_at=Greatest("updated_at", "published_at")).order_by(
+            F("changed_at").desc(), "slug"
+        )
+
 
 class Event(PartialDatesMixin, Publishable):
     title = models.CharField(_("title"), max_length=300)
@@ -176,7 +196,10 @@ class Event(PartialDatesMixin, Publishable):
     class Meta(Publishable.Meta):
         verbose_name = _("event")
         verbose_name_plural = _("events")
-        ordering = ["-date", "title"]
+        # Ties broken by the slug, which is the same in every language (a
+        # title is not: modeltranslation sorts by the reader's language, so
+        # the home page's sixth "latest event" differed between languages).
+        ordering = ["-date", "slug"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("date")),
@@ -296,6 +319,14 @@ class AgreementStatus(models.TextChoices):
 
 
 class AgreementQuerySet(PublishableQuerySet):
+    def recently_changed(self):
+        """Newest change first: the later of the last save and the publication
+        (a record scheduled ahead is new when it comes out), ties by slug, the
+        same in every language. The home page's "what's new" (see Event)."""
+        return self.alias(changed_at=Greatest("updated_at", "published_at")).order_by(
+            F("changed_at").desc(), "slug"
+        )
+
     def for_list(self):
         return self.select_related("event")
 
@@ -363,7 +394,8 @@ class Agreement(PartialDatesMixin, Publishable):
     class Meta(Publishable.Meta):
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
-        ordering = [F("signed_on").desc(nulls_last=True), "title"]
+        # The slug breaks ties the same way in every language (see Event).
+        ordering = [F("signed_on").desc(nulls_last=True), "slug"]
         constraints = [published_requires_date("agreement")]
         indexes = [
             # The page cache's content token (newest publication first) and

@@ -1,9 +1,10 @@
 from dataclasses import dataclass
 from itertools import groupby
 
-from django.db.models import Count, F, Window
+from django.db.models import F, Window
 from django.db.models.functions import ExtractYear, RowNumber
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.generic import DetailView, YearArchiveView
 
 from events.filters import AgreementFilter, EventFilter
@@ -56,15 +57,10 @@ def timeline(request):
     Three queries whatever the number of events: the counts by year, the
     latest of each year (a window over the years), and those events."""
     published = Event.objects.published()
-    counts = dict(
-        published.order_by()
-        .annotate(year=ExtractYear("date"))
-        .values("year")
-        .annotate(count=Count("pk"))
-        .values_list("year", "count")
-    )
-    # Ranked on the dates and ids alone (a narrow sort, from an index), then
-    # only the chosen events are read whole, by id: as a subquery the planner
+    counts = published.counts_by_year()
+    # Ranked on the dates and slugs alone (a narrow sort, from an index; ties
+    # in the same order in every language, as Event's own), then only the
+    # chosen events are read whole, by id: as a subquery the planner
     # would expect every event back and read the whole table.
     chosen = list(
         published.order_by()
@@ -72,13 +68,13 @@ def timeline(request):
             year_rank=Window(
                 RowNumber(),
                 partition_by=ExtractYear("date"),
-                order_by=[F("date").desc(), F("pk").desc()],
+                order_by=[F("date").desc(), F("slug").asc()],
             )
         )
         .filter(year_rank__lte=TIMELINE_PER_YEAR)
         .values_list("pk", flat=True)
     )
-    latest = published.for_list().filter(pk__in=chosen).order_by("-date", "title")
+    latest = published.for_list().filter(pk__in=chosen).order_by("-date", "slug")
     years = [
         YearOnTimeline(year, list(events), counts.get(year, 0))
         for year, events in groupby(latest, lambda event: event.date.year)
@@ -90,12 +86,24 @@ def timeline(request):
     )
 
 
-def decades(counts):
+def decades(counts, today=None):
     """[(first year of the decade, [(year, number of events)…])…], newest decade
-    first, for every decade with an event; years without events count 0."""
+    first, for every decade with an event; years without events count 0.
+    A decade stops at this year (or at the latest year with an event, for a
+    visit planned ahead): years still to come are not shown as empty ones."""
+    if not counts:
+        return []
+    this_year = (today or timezone.localdate()).year
+    last = max(this_year, max(counts))
     starts = sorted({year - year % 10 for year in counts}, reverse=True)
     return [
-        (start, [(year, counts.get(year, 0)) for year in range(start, start + 10)])
+        (
+            start,
+            [
+                (year, counts.get(year, 0))
+                for year in range(start, min(start + 10, last + 1))
+            ],
+        )
         for start in starts
     ]
 

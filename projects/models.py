@@ -4,6 +4,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -185,6 +186,18 @@ class ProjectQuerySet(PublishableQuerySet):
 
     def featured(self):
         return self.filter(featured=True)
+
+    def newest_first(self):
+        """The latest started first (unknown start dates last), ties by slug:
+        the same projects in every language (a title sorts differently in
+        each), for the home page's featured projects."""
+        return self.order_by(F("start_date").desc(nulls_last=True), "slug")
+
+    def recently_changed(self):
+        """Newest change first (see EventQuerySet.recently_changed)."""
+        return self.alias(changed_at=Greatest("updated_at", "published_at")).order_by(
+            F("changed_at").desc(), "slug"
+        )
 
     def for_map(self):
         """What a map shows of a project: its places."""

@@ -20,8 +20,8 @@ import sys
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
-from django.template import loader
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.template import TemplateDoesNotExist, loader
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import (
     get_language,
@@ -91,12 +91,21 @@ class DatabaseOutageMiddleware:
 
 def server_error(request, template_name="500.html"):
     """handler500: a 503 for a database outage raised outside a view (inside a
-    middleware: the content token read before the page cache), Django's own
-    500 page for everything else."""
+    middleware: the content token read before the page cache), the 500 page
+    for everything else: rendered, as Django's own, without the request's
+    context processors (they may be what failed), but given the address
+    that failed, for its language switcher (portal/site/templatetags/
+    language_tags.py)."""
     exception = sys.exc_info()[1]
     if is_database_outage(exception):
         return early_outage_response(request, exception)
-    return default_server_error(request, template_name)
+    try:
+        template = loader.get_template(template_name)
+    except TemplateDoesNotExist:
+        return default_server_error(request, template_name)
+    return HttpResponseServerError(
+        template.render({"error_path": request.get_full_path()})
+    )
 
 
 def early_outage_response(request, exception):

@@ -24,18 +24,26 @@ from portal.core.views import (
     reads_query,
     related_count,
 )
+from portal.site.story import Story
 from projects.models import Project
 
 
 @reads_query()
 def home(request):
+    # Each read lazily: the page keeps its content under the content token
+    # (templates/portal/home.html), so they run only when it is rendered anew.
+    # Both lists in an order that is the same in every language.
     return render(
         request,
         "portal/home.html",
         {
+            "story": Story(),
             "indicators": _indicators_with_observations(),
             "events": Event.objects.published().for_list()[:6],
-            "projects": Project.objects.published().featured().for_cards()[:6],
+            "projects": Project.objects.published()
+            .featured()
+            .newest_first()
+            .for_cards()[:6],
         },
     )
 
