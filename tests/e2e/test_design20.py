@@ -64,7 +64,7 @@ def no_overflow(page):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_phone_gets_the_results_first_and_the_filters_folded(
-    page, seeded, axe, browser_errors, language
+    page, seeded_site, axe, browser_errors, language
 ):
     page.set_viewport_size(PHONE)
     page.goto(f"/{language}/events/")
@@ -83,7 +83,7 @@ def test_a_phone_gets_the_results_first_and_the_filters_folded(
     assert browser_errors == []
 
 
-def test_a_desktop_shows_the_filters_beside_the_results(page, seeded, axe):
+def test_a_desktop_shows_the_filters_beside_the_results(page, seeded_site, axe):
     page.set_viewport_size(DESKTOP)
     page.goto("/en/events/")
     assert not page.locator(".filter-disclosure > summary").is_visible()
@@ -94,9 +94,11 @@ def test_a_desktop_shows_the_filters_beside_the_results(page, seeded, axe):
     axe.assert_no_violations(page)
 
 
-def test_the_filters_show_on_a_desktop_without_javascript(browser, live_server, seeded):
+def test_the_filters_show_on_a_desktop_without_javascript(
+    browser, site_server, seeded_site
+):
     context = browser.new_context(
-        base_url=live_server.url, java_script_enabled=False, viewport=DESKTOP
+        base_url=site_server.url, java_script_enabled=False, viewport=DESKTOP
     )
     page = context.new_page()
     page.goto("/en/projects/")
@@ -109,7 +111,7 @@ def test_the_filters_show_on_a_desktop_without_javascript(browser, live_server, 
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_timeline_reads_at_320_px(page, seeded, axe, language):
+def test_the_timeline_reads_at_320_px(page, seeded_site, axe, language):
     # Years with many events, for the longest counts ("12 events").
     for year in range(2015, 2026):
         for day in range(1, 13):
@@ -153,7 +155,7 @@ FOCUSABLE = [
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1366"])
-def test_every_focus_ring_stands_out_3_to_1(page, seeded, viewport):
+def test_every_focus_ring_stands_out_3_to_1(page, seeded_site, viewport):
     page.set_viewport_size(viewport)
     page.goto("/en/")
     page.keyboard.press("Tab")  # keyboard use: :focus-visible from here on
@@ -169,7 +171,7 @@ def test_every_focus_ring_stands_out_3_to_1(page, seeded, viewport):
     assert low == {}, f"focus rings under 3:1: {low}"
 
 
-def test_the_filter_summary_focus_ring_stands_out(page, seeded):
+def test_the_filter_summary_focus_ring_stands_out(page, seeded_site):
     page.set_viewport_size(PHONE)
     page.goto("/en/events/")
     page.keyboard.press("Tab")
@@ -189,7 +191,7 @@ TOUCH = [
 ]
 
 
-def test_touch_targets_are_at_least_44_px(page, seeded):
+def test_touch_targets_are_at_least_44_px(page, seeded_site):
     for number in range(25):  # a second page of events, for the pagination
         make_event(date=datetime.date(2010, 1, 1) + datetime.timedelta(days=number))
     page.set_viewport_size(PHONE)
@@ -205,7 +207,7 @@ def test_touch_targets_are_at_least_44_px(page, seeded):
     assert small == []
 
 
-def test_a_detail_page_puts_the_facts_beside_the_text_on_a_desktop(page, seeded):
+def test_a_detail_page_puts_the_facts_beside_the_text_on_a_desktop(page, seeded_site):
     event = Event.objects.published().first()
     page.set_viewport_size(DESKTOP)
     page.goto(event.get_absolute_url())
@@ -225,7 +227,7 @@ def test_a_detail_page_puts_the_facts_beside_the_text_on_a_desktop(page, seeded)
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1366"])
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_404_page_has_the_language_switcher_and_search(
-    page, seeded, axe, browser_errors, language, viewport
+    page, seeded_site, axe, browser_errors, language, viewport
 ):
     page.set_viewport_size(viewport)
     response = page.goto(f"/{language}/no-such-page/")
@@ -248,7 +250,7 @@ def test_the_404_page_has_the_language_switcher_and_search(
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1366"])
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_home_page_tells_the_story(
-    page, seeded, axe, browser_errors, language, viewport
+    page, seeded_site, axe, browser_errors, language, viewport
 ):
     page.set_viewport_size(viewport)
     page.goto(f"/{language}/")
