@@ -111,7 +111,7 @@ def test_the_filters_show_on_a_desktop_without_javascript(
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_timeline_reads_at_320_px(page, seeded_site, axe, language):
+def test_the_timeline_reads_at_320_px(page, live_server, seeded, axe, language):
     # Years with many events, for the longest counts ("12 events").
     for year in range(2015, 2026):
         for day in range(1, 13):
@@ -191,7 +191,7 @@ TOUCH = [
 ]
 
 
-def test_touch_targets_are_at_least_44_px(page, seeded_site):
+def test_touch_targets_are_at_least_44_px(page, live_server, seeded):
     for number in range(25):  # a second page of events, for the pagination
         make_event(date=datetime.date(2010, 1, 1) + datetime.timedelta(days=number))
     page.set_viewport_size(PHONE)
