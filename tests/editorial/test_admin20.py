@@ -23,7 +23,7 @@ from portal.core import workflow
 from portal.core.dates import Precision
 from portal.core.models import Status
 from tests.admin_forms import form_data
-from tests.builders import make_event, make_project
+from tests.builders import make_event, make_project, make_source
 
 pytestmark = pytest.mark.django_db
 
@@ -174,10 +174,15 @@ def test_changelists_show_partial_dates_as_known(editor_client):
     assert "column-date_precision" not in page
 
 
-def test_project_changelist_shows_partial_start_dates(editor_client):
-    make_project(start_date=datetime.date(2019, 1, 1), start_date_precision="year")
-    page = editor_client.get(reverse("admin:projects_project_changelist"))
-    assert page.status_code == 200
+def test_the_sources_changelist_shows_partial_dates_as_known(editor_client):
+    make_source(
+        title="A yearbook",
+        published_on=datetime.date(2019, 1, 1),
+        published_on_precision="year",
+    )
+    page = editor_client.get(reverse("admin:portal_source_changelist")).text
+    cells = re.findall(r'<td class="field-published_on[^"]*">([^<]*)</td>', page)
+    assert cells == ["2019"]
 
 
 # Precision and empty dates
