@@ -5,7 +5,7 @@ from django.urls import include, path
 
 from events import feeds as event_feeds
 from events.urls import agreement_patterns
-from portal.editorial import corrections
+from portal.editorial import corrections, preview
 from portal.opendata import calendar, dataset, downloads, sitemaps
 from portal.ops import health
 from portal.site import maps, search, views
@@ -74,6 +74,9 @@ urlpatterns += i18n_patterns(
 urlpatterns += [
     # ADMIN_PATH: "admin/" unless the installation chose its own.
     path(settings.ADMIN_PATH, admin.site.urls),
+    # A draft as readers will see it, at a signed, expiring address (the
+    # admin's "Preview" links); outside the language prefix, never cached.
+    path("preview/<str:token>/", preview.preview, name="record-preview"),
     # The JSON API carries its language in ?lang= or Accept-Language, not the path.
     path("api/v1/", include("portal.opendata.api.urls")),
     # The sitemap index, and its sections: one per kind of page and language,

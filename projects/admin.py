@@ -5,6 +5,7 @@ from modeltranslation.admin import TranslationTabularInline
 from portal.core.admin import (
     CitationInline,
     ParentPermissionsInline,
+    PartialDatesForm,
     PublishableAdmin,
     TranslatedHistoryAdmin,
     all_languages,
@@ -64,6 +65,7 @@ class PartnerInline(ParentPermissionsInline, TranslationTabularInline):
 
 class MilestoneInline(ParentPermissionsInline, TranslationTabularInline):
     model = Milestone
+    form = PartialDatesForm
     extra = 0
     show_change_link = True
     fields = (
@@ -78,6 +80,7 @@ class MilestoneInline(ParentPermissionsInline, TranslationTabularInline):
 
 class MeasureInline(ParentPermissionsInline, TranslationTabularInline):
     model = Measure
+    form = PartialDatesForm
     extra = 0
     show_change_link = True
     autocomplete_fields = ("kind", "unit", "per_unit")

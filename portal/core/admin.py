@@ -26,16 +26,18 @@ from django.db.models.signals import (
 )
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.timezone import template_localtime
-from django.utils.translation import gettext
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
-    TranslationGenericTabularInline,
+    TranslationGenericStackedInline,
     TranslationTabularInline,
 )
 from modeltranslation.translator import translator
@@ -45,10 +47,12 @@ from reversion.errors import RevertError
 from reversion.models import Version
 from reversion.utils import mute_signals
 from reversion_compare.admin import CompareVersionAdmin
+from reversion_compare.mixins import CompareResult
 
 from portal.core import history, workflow
 from portal.core.changelist import EstimatedCountPaginator, ScaledChangeList
 from portal.core.datacache import cached
+from portal.core.dates import PartialDate, Precision
 from portal.core.filters import translated_columns
 from portal.core.folding import fold
 from portal.core.models import (
@@ -77,6 +81,7 @@ from portal.core.resources import (
 )
 from portal.core.search import stored_text_condition
 from portal.core.uploads import CheckedImportForm
+from portal.core.views import PublishedMixin
 
 # Django's own words for the checkbox of a changelist row, translated in its
 # catalogue (a name rather than a literal, so makemessages leaves it there).
@@ -245,6 +250,61 @@ class SourceLanguageFilter(admin.AllValuesFieldListFilter):
             ("admin-filter-values", model._meta.label, field_path),
             lambda: list(values),
         )
+
+
+def partial_date_names(model):
+    """The partial dates of `model` (PartialDatesMixin), each with its
+    `<name>_precision` and `<name>_approximate` fields beside it."""
+    return tuple(getattr(model, "partial_dates", ()))
+
+
+class PartialDatesForm(forms.ModelForm):
+    """A form whose partial dates' precision is empty while the date is: an
+    empty date is not known "to the day". A typed date needs its precision
+    said; with no date the column keeps the model's default, which nothing
+    shows."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in partial_date_names(self._meta.model):
+            field = self.fields.get(f"{name}_precision")
+            if field is None or name not in self.fields:
+                continue
+            field.required = False
+            if "" not in [value for value, _label in field.choices]:
+                field.choices = [("", "---------"), *field.choices]
+            if getattr(self.instance, name, None) is None:
+                self.initial[f"{name}_precision"] = ""
+
+    def _clean_form(self):
+        super()._clean_form()
+        for name in partial_date_names(self._meta.model):
+            precision = f"{name}_precision"
+            if precision not in self.fields or name not in self.fields:
+                continue
+            if self.cleaned_data.get(precision):
+                continue
+            if self.cleaned_data.get(name) is not None:
+                self.add_error(
+                    precision,
+                    gettext("Say how precisely the date is known: day, month or year."),
+                )
+            elif precision in self.cleaned_data:
+                self.cleaned_data[precision] = Precision.DAY
+
+
+def partial_date_column(name, description):
+    """A changelist column showing the partial date `name` only as precisely
+    as it is known ("2026", "January 2026"), sorted by the date."""
+
+    @admin.display(description=description, ordering=name)
+    def column(record):
+        value = PartialDate.of(record, name)
+        return value.display() if value else None
+
+    # Django names the cells "field-<name>" after the function.
+    column.__name__ = name
+    return column
 
 
 class TranslatedAdmin(TabbedTranslationAdmin):
@@ -418,16 +478,21 @@ class PublishingFormSetMixin:
 
 
 class CitationInline(
-    PublishingFormSetMixin, ParentPermissionsInline, TranslationGenericTabularInline
+    PublishingFormSetMixin, ParentPermissionsInline, TranslationGenericStackedInline
 ):
+    """A record's citations, one under the other: a row of a table held the
+    source, the quote in three languages and the locator side by side, wider
+    than the form (1,372 px in a 987 px page)."""
+
     model = Citation
     formset = SourcedCitationFormSet
     extra = 0
     autocomplete_fields = ("source",)
-    fields = ("source", "quote", "locator", "position")
+    fields = ("source", "quote", ("locator", "position"))
+    classes = ("citations",)
 
 
-class ConflictAwareForm(ConcurrentForm):
+class ConflictAwareForm(PartialDatesForm, ConcurrentForm):
     """Refuses to save a form opened before someone else saved the record."""
 
     def clean(self):
@@ -469,6 +534,8 @@ class HistoryAdmin(ImportExportMixin, CompareVersionAdmin):
     history_latest_first = True
     # Size and type checks on the uploaded file (portal/core/uploads.py).
     import_form_class = CheckedImportForm
+    # A partial date's precision is empty while the date is.
+    form = PartialDatesForm
     # Changelists answer in the same few queries at any size: no second count
     # of every row for "N of M selected" (the filtered count is shown), and
     # no per-choice counts beside the filters (one conditional count per
@@ -489,6 +556,85 @@ class HistoryAdmin(ImportExportMixin, CompareVersionAdmin):
     def get_changelist(self, request, **kwargs):
         return ScaledChangeList
 
+    def get_list_display(self, request):
+        """A partial date's column shows it as known ("2026", "January 2026"),
+        not as the first day Django would show ("Jan. 1, 2026"); its precision
+        then needs no column of its own."""
+        names = partial_date_names(self.model)
+        display = []
+        for item in super().get_list_display(request):
+            if item in names:
+                field = self.model._meta.get_field(item)
+                display.append(partial_date_column(item, field.verbose_name))
+            elif not (
+                isinstance(item, str)
+                and item.endswith("_precision")
+                and item.removesuffix("_precision") in names
+            ):
+                display.append(item)
+        return display
+
+    def compare(self, obj, version1, version2):
+        """What changed between two versions, in the fields an editor writes
+        on the record's form: no version number, no times and names the admin
+        keeps by itself, each translated field once per language (not also
+        under its untranslated name, which mirrors one of them), and the
+        record's own rows its history follows."""
+        result = super().compare(obj, version1, version2)
+        written = self.editor_written_fields()
+        followed = set(self.history_follows)
+        diff = []
+        for entry in result.diff:
+            field = entry["field"]
+            if getattr(field, "concrete", False) or getattr(field, "many_to_many", 0):
+                # A link to a record the history does not follow (a place)
+                # compares as changed even when it is empty in both: the
+                # values stored in the two versions say whether it changed.
+                keep = field.name in written and _stored(version1, field) != _stored(
+                    version2, field
+                )
+            else:
+                keep = field.name in followed
+            if keep:
+                diff.append(entry)
+        return CompareResult(
+            diff=diff,
+            has_unfollowed_fields=any(
+                entry["is_related"] and not entry["follow"] for entry in diff
+            ),
+        )
+
+    def editor_written_fields(self):
+        """The names of the model's fields an editor fills in on its form."""
+        translated = (
+            set(translator.get_options_for_model(self.model).fields)
+            if self.model in translator.get_registered_models()
+            else set()
+        )
+        names = set()
+        for field in self.model._meta.get_fields():
+            if not getattr(field, "editable", False) or not (
+                field.concrete or field.many_to_many
+            ):
+                continue
+            if field.auto_created or isinstance(field, VersionField):
+                continue
+            if field.name in translated or field.name in self.internal_fields:
+                continue
+            names.add(field.name)
+        return names
+
+    # Kept by the admin itself, never typed by an editor.
+    internal_fields = (
+        "created_at",
+        "updated_at",
+        "created_by",
+        "updated_by",
+        "submitted_by",
+        "submitted_at",
+        "version",
+    )
+
     def action_checkbox(self, obj):
         # Django renders this checkbox through the forms' template renderer,
         # once per row (a tenth of a changelist page's time); the same
@@ -503,15 +649,13 @@ class HistoryAdmin(ImportExportMixin, CompareVersionAdmin):
 
     def __init__(self, model, admin_site):
         super().__init__(model, admin_site)
-        history.register(
-            model,
-            [
-                name
-                for inline in self.inlines
-                for _model, name in [self._reversion_introspect_inline_admin(inline)]
-                if name
-            ],
-        )
+        self.history_follows = [
+            name
+            for inline in self.inlines
+            for _model, name in [self._reversion_introspect_inline_admin(inline)]
+            if name
+        ]
+        history.register(model, self.history_follows)
 
     def _reversion_introspect_inline_admin(self, inline):
         # django-reversion follows every inline; a record's history follows
@@ -766,6 +910,36 @@ class HistoryAdmin(ImportExportMixin, CompareVersionAdmin):
         return super().process_result(result, request)
 
 
+def _stored(version, field):
+    """The value of `field` a version holds, as stored (ids for links)."""
+    values = version.field_dict
+    value = values.get(field.name, values.get(getattr(field, "attname", ""), None))
+    if isinstance(value, (list, tuple, set)):
+        return sorted(str(item) for item in value)
+    return value
+
+
+# "Save and publish" posts `_publish`; the confirmation posts it again with
+# this (WorkflowAdmin.publish_confirmation).
+PUBLISH_CONFIRMED = "_publish_confirmed"
+SUBMIT_NAMES = (
+    "_publish",
+    "_save",
+    "_continue",
+    "_addanother",
+    "_saveasnew",
+    "_send_for_review",
+)
+
+
+class _ConfirmPublish(Exception):
+    """Raised by save_model before anything is written: "Save and publish"
+    not yet confirmed."""
+
+    def __init__(self, record):
+        self.record = record
+
+
 class _RollBack(Exception):
     """Leaves the revert form's transaction, undoing what showing it wrote."""
 
@@ -792,6 +966,10 @@ class WorkflowAdmin(TranslatedHistoryAdmin):
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
+        except _ConfirmPublish as pending:
+            # Nothing was written (save_model refused before the first write,
+            # and the view's transaction is rolled back).
+            return self.publish_confirmation(request, pending.record, object_id)
         except RecordModifiedError:
             # Another save landed between this form's check and its own save; the
             # transaction was rolled back, so nothing of this form was written.
@@ -878,6 +1056,13 @@ class WorkflowAdmin(TranslatedHistoryAdmin):
         if "_send_for_review" in request.POST:
             workflow.send_for_review(obj, request.user)
         elif "_publish" in request.POST:
+            if (
+                PUBLISH_CONFIRMED not in request.POST
+                and workflow.can_publish(request.user, self.model)
+                and getattr(request, "history_restoration", None) is None
+            ):
+                # "Save and publish" asks first (publish_confirmation).
+                raise _ConfirmPublish(obj)
             workflow.publish(obj, request.user, quotes)
         if obj.status not in (Status.DRAFT, Status.REVIEW) and not (
             workflow.can_publish(request.user, self.model)
@@ -893,7 +1078,73 @@ class WorkflowAdmin(TranslatedHistoryAdmin):
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
         context["can_publish"] = workflow.can_publish(request.user, self.model)
         context["can_send_for_review"] = obj is None or obj.status == Status.DRAFT
+        context["preview_links"] = self.preview_links(obj)
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+    def view_on_site(self, obj):
+        """Readers' page, only once readers can see it (a draft's is a 404:
+        its "Preview" links show it instead)."""
+        if getattr(obj, "is_public", False):
+            return obj.get_absolute_url()
+        return None
+
+    @staticmethod
+    def previewable(obj):
+        """Whether the record's public page is one a preview can show: a
+        record page that reads its record through PublishedMixin."""
+        try:
+            match = resolve(obj.get_absolute_url())
+        except (Resolver404, NoReverseMatch, ValueError):
+            return False
+        view_class = getattr(match.func, "view_class", None)
+        return isinstance(view_class, type) and issubclass(view_class, PublishedMixin)
+
+    def preview_links(self, obj):
+        """(language name, address) of the record's signed, expiring preview
+        in each language (portal/editorial/preview.py); none for a record not
+        yet saved or without a record page."""
+        if obj is None or obj.pk is None or not self.previewable(obj):
+            return []
+        url = reverse("record-preview", kwargs={"token": workflow.preview_token(obj)})
+        return [
+            (get_language_info(code)["name_local"], f"{url}?lang={code}")
+            for code, _name in settings.LANGUAGES
+        ]
+
+    def publish_confirmation(self, request, record, object_id):
+        """ "Publish “…”?": the form's data carried in hidden fields, to be
+        posted again with the answer. Works without JavaScript."""
+        opts = self.model._meta
+        skipped = {"csrfmiddlewaretoken", PUBLISH_CONFIRMED, *SUBMIT_NAMES}
+        fields = [
+            (name, value)
+            for name, values in request.POST.lists()
+            if name not in skipped
+            for value in values
+        ]
+        if object_id is None:
+            cancel_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+        else:
+            cancel_url = reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_change",
+                args=[quote(unquote(object_id))],
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": opts,
+            "title": gettext("Publish “%(record)s”?") % {"record": record},
+            "record": record,
+            "object_id": object_id,
+            "scheduled": record.published_at is not None
+            and record.published_at > timezone.now(),
+            "fields": fields,
+            "confirmed_name": PUBLISH_CONFIRMED,
+            "action_url": request.get_full_path(),
+            "cancel_url": cancel_url,
+        }
+        return TemplateResponse(
+            request, "admin/portal/publish_confirmation.html", context
+        )
 
     def _move(self, request, queryset, step, done_message):
         moved, refused = 0, []
@@ -1009,6 +1260,7 @@ class OfficeInline(ParentPermissionsInline, TranslationTabularInline):
     change link), as a row here cannot hold rows of its own."""
 
     model = Office
+    form = PartialDatesForm
     extra = 0
     show_change_link = True
     autocomplete_fields = ("organization",)

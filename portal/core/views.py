@@ -28,7 +28,13 @@ class PublishedMixin:
     """Readers only ever see published records; anything else is a 404."""
 
     def get_queryset(self):
-        return self.model.objects.published()
+        published = self.model.objects.published()
+        # A draft shown by its signed preview link (portal/editorial/
+        # preview.py): that one record too, whatever its status.
+        previewed = getattr(self.request, "preview_record", None)
+        if isinstance(previewed, self.model):
+            return published | self.model.objects.filter(pk=previewed.pk)
+        return published
 
 
 class RecordDetailView(PublishedMixin, DetailView):

@@ -16,7 +16,9 @@ the rule stay as they are; the admin warns on their pages (`unsourced()`).
 """
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db.models.functions import Trim
 from django.utils import timezone
@@ -201,3 +203,42 @@ def review_queue():
             "submitted_by"
         )
     return sorted(waiting, key=lambda record: record.submitted_at or record.updated_at)
+
+
+# Previews ------------------------------------------------------------------------
+
+# A draft is shown to whoever holds its preview link, exactly as readers will
+# see it once published: the link is signed (nobody can make one for another
+# record) and expires (PREVIEW_MAX_AGE_SECONDS, an hour unless the settings
+# say otherwise). portal/editorial/preview.py answers it.
+PREVIEW_SALT = "portal.preview"
+PREVIEW_MAX_AGE_SECONDS = 3600
+
+
+def preview_max_age():
+    return getattr(settings, "PREVIEW_MAX_AGE_SECONDS", PREVIEW_MAX_AGE_SECONDS)
+
+
+def preview_token(record):
+    """The signed, timestamped token naming `record` in its preview link."""
+    content_type = ContentType.objects.get_for_model(type(record))
+    return signing.dumps([content_type.pk, record.pk], salt=PREVIEW_SALT)
+
+
+def previewed_record(token):
+    """The record a preview token names. Raises signing.SignatureExpired for
+    an expired token, signing.BadSignature for any other that is not ours,
+    and LookupError when the record is gone."""
+    try:
+        content_type_id, pk = signing.loads(
+            token, salt=PREVIEW_SALT, max_age=preview_max_age()
+        )
+        model = ContentType.objects.get_for_id(int(content_type_id)).model_class()
+    except (TypeError, ValueError, ContentType.DoesNotExist) as error:
+        raise signing.BadSignature(str(error)) from error
+    if model is None or not issubclass(model, WorkflowModel):
+        raise signing.BadSignature("not a record")
+    record = model._default_manager.filter(pk=pk).first()
+    if record is None:
+        raise LookupError(pk)
+    return record

@@ -208,6 +208,11 @@ class PortalAdminSite(admin.AdminSite):
 
     login_form = SignInForm
     login_template = "admin/portal/login.html"
+    # The portal's name rather than "Django administration" (the same words as
+    # the public site's header, already translated).
+    site_header = _("China–Azerbaijan Relations Portal")
+    site_title = _("China–Azerbaijan Relations Portal")
+    index_title = _("Editors' dashboard")
 
     def has_permission(self, request):
         if not super().has_permission(request):

@@ -89,7 +89,9 @@ def new_event_data(client, **changes):
 
 def test_the_publish_button_refuses_a_record_without_a_citation(editor_client):
     event = make_event(status=Status.REVIEW, title="Uncited talks")
-    response = edit(editor_client, event, _publish="Save and publish")
+    response = edit(
+        editor_client, event, _publish="Save and publish", _publish_confirmed="1"
+    )
     assert response.status_code == 200
     assert REFUSAL in response.text
     assert "Uncited talks" in response.text
@@ -100,7 +102,7 @@ def test_the_publish_button_refuses_a_record_without_a_citation(editor_client):
 def test_a_citation_without_a_quote_is_not_a_source(editor_client):
     event = make_event(status=Status.REVIEW)
     cite(event, quote="   ")
-    edit(editor_client, event, _publish="Save and publish")
+    edit(editor_client, event, _publish="Save and publish", _publish_confirmed="1")
     event.refresh_from_db()
     assert event.status == Status.REVIEW
 
@@ -109,7 +111,9 @@ def test_a_new_record_is_published_with_the_citation_added_on_the_same_form(
     editor_client,
 ):
     source = make_source(slug="news")
-    data = new_event_data(editor_client, _publish="Save and publish")
+    data = new_event_data(
+        editor_client, _publish="Save and publish", _publish_confirmed="1"
+    )
     refused = editor_client.post(ADD, data)
     assert REFUSAL in refused.text
     assert not Event.objects.exists()

@@ -117,7 +117,12 @@ def test_a_contributor_cannot_change_other_sources(
 def test_an_editor_publishes_a_source_from_its_page(editor_client, client):
     source = make_source(status=Status.REVIEW, slug="in-review", title="Report")
     assert client.get("/en/sources/in-review/").status_code == 404
-    assert edit(editor_client, source, _publish="Publish").status_code == 302
+    assert (
+        edit(
+            editor_client, source, _publish="Publish", _publish_confirmed="1"
+        ).status_code
+        == 302
+    )
     source.refresh_from_db()
     assert source.status == Status.PUBLISHED
     assert source.published_at is not None

@@ -144,7 +144,9 @@ def test_a_contributor_may_read_published_records_in_the_admin(contributor_clien
 
 def test_an_editor_publishes_through_the_form(editor_client):
     event = make_event(status=Status.REVIEW, cited=True)
-    response = edit(editor_client, event, _publish="Save and publish")
+    response = edit(
+        editor_client, event, _publish="Save and publish", _publish_confirmed="1"
+    )
     assert response.status_code == 302
     event.refresh_from_db()
     assert event.status == Status.PUBLISHED
@@ -215,6 +217,7 @@ def test_a_scheduled_record_appears_at_its_time_and_not_before(client, editor_cl
         published_at_0=timezone.localtime(at).strftime("%Y-%m-%d"),
         published_at_1=timezone.localtime(at).strftime("%H:%M:%S"),
         _publish="Save and publish",
+        _publish_confirmed="1",
     )
     event.refresh_from_db()
     assert event.status == Status.PUBLISHED

@@ -79,6 +79,10 @@ def test_a_contributors_draft_is_reviewed_published_and_read(
         "Officials discussed Middle Corridor freight in Baku."
     )
     page.locator("input[name=_publish]").last.click()
+    # Publishing asks first; nothing is saved until she confirms.
+    expect(page.get_by_text("Nothing has been saved yet.")).to_be_visible()
+    assert reader.goto("/en/events/freight-talks-in-baku/").status == 404
+    page.get_by_role("button", name="Yes, publish").click()
     page.wait_for_url(f"**{reverse('admin:events_event_changelist')}")
 
     # Now the reader sees it, with its date as precisely as it is known.

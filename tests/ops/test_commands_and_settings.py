@@ -21,7 +21,10 @@ def run_ensure_editor():
 def test_the_first_run_creates_one_editor_with_a_random_password():
     first = run_ensure_editor()
     user = get_user_model().objects.get()
-    assert user.is_superuser
+    # An editor, not an administrator (manage.py create_admin makes those).
+    assert not user.is_superuser
+    assert user.is_staff
+    assert list(user.groups.values_list("name", flat=True)) == ["Editor"]
     password = first.split("password: ")[1].split()[0]
     assert len(password) >= 16
     assert user.check_password(password)
