@@ -38,6 +38,9 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("map.geojson", maps.site_geojson, name="map"),
     path("map/<str:kind>/<slug:slug>.geojson", maps.record_geojson, name="map-record"),
+    # The full map of every published event and project, grouped by place.
+    path("map/", maps.map_page, name="map-page"),
+    path("map/places.geojson", maps.full_geojson, name="map-page-data"),
     # Feeds and the calendar before the lists' includes; they take the lists'
     # filters in their query strings.
     path("events/feed/rss/", event_feeds.EventRssFeed(), name="event-feed-rss"),
