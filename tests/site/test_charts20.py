@@ -72,7 +72,9 @@ def get(client, name, language="en", **kwargs):
 
 
 def svg_ids(html):
-    return re.findall(r'<svg class="chart-svg"[^>]*aria-labelledby="([^" ]+)-title', html)
+    return re.findall(
+        r'<svg class="chart-svg"[^>]*aria-labelledby="([^" ]+)-title', html
+    )
 
 
 # A page per key figure
@@ -93,7 +95,11 @@ def test_the_key_figure_page_has_a_chart_per_reporting_party_and_the_table(
     assert response.status_code == 200
     html = response.text
     # The chart of both parties, then one chart per party.
-    assert svg_ids(html) == ["chart-trade", "chart-trade-party-0", "chart-trade-party-1"]
+    assert svg_ids(html) == [
+        "chart-trade",
+        "chart-trade-party-0",
+        "chart-trade-party-1",
+    ]
     party = html[html.index('id="chart-trade-party-1-title"') :]
     assert "State Customs Committee" in party[: party.index("</title>")]
     # Each party's chart names its own sources only.
@@ -147,9 +153,7 @@ def test_the_key_figure_page_makes_as_many_queries_at_any_size(client, trade):
 # The key figures page uses the width
 
 
-def test_the_key_figures_are_cards_on_a_grid_each_linking_to_its_page(
-    client, trade
-):
+def test_the_key_figures_are_cards_on_a_grid_each_linking_to_its_page(client, trade):
     single = make_indicator(slug="learners", unit="people")
     add_observation(single, value=8000)
     html = get(client, "key-figures").text
