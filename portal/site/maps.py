@@ -37,10 +37,18 @@ def site_map():
     and projects (by when they were published) with a place. `truncated` says
     whether there are more of either, which only the full map shows."""
     limit = maps.MAP_LIMIT
-    projects = _site_projects()
+    # One more of each than the map shows, to know whether there are more,
+    # in the same queries.
     event_rows = event_pairs(Event.objects.published(), limit + 1)
-    truncated = len(event_rows) > limit or projects[limit : limit + 1].exists()
-    pairs = project_pairs(projects, limit) + event_rows[:limit]
+    project_rows = project_pairs(_site_projects(), limit + 1)
+    latest = sorted(
+        {row[1] for row in project_rows},
+        key=lambda project: (project.published_at, project.pk),
+        reverse=True,
+    )
+    truncated = len(event_rows) > limit or len(latest) > limit
+    shown = {project.pk for project in latest[:limit]}
+    pairs = [row for row in project_rows if row[1].pk in shown] + event_rows[:limit]
     a_map = Map(points(pairs), reverse("map"))
     a_map.truncated = truncated
     return a_map
