@@ -8,7 +8,7 @@ from events.urls import agreement_patterns
 from portal.editorial import corrections, preview
 from portal.opendata import calendar, dataset, downloads, sitemaps
 from portal.ops import health
-from portal.site import maps, search, views
+from portal.site import key_figures, maps, search, views
 from projects import feeds as project_feeds
 
 people_patterns = (
@@ -38,6 +38,9 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("map.geojson", maps.site_geojson, name="map"),
     path("map/<str:kind>/<slug:slug>.geojson", maps.record_geojson, name="map-record"),
+    # The full map of every published event and project, grouped by place.
+    path("map/", maps.map_page, name="map-page"),
+    path("map/places.geojson", maps.full_geojson, name="map-page-data"),
     # Feeds and the calendar before the lists' includes; they take the lists'
     # filters in their query strings.
     path("events/feed/rss/", event_feeds.EventRssFeed(), name="event-feed-rss"),
@@ -58,6 +61,7 @@ urlpatterns += i18n_patterns(
     path("places/<slug:slug>/", views.place_detail, name="place-detail"),
     path("sources/<slug:slug>/", views.source_detail, name="source-detail"),
     path("key-figures/", views.key_figures, name="key-figures"),
+    path("key-figures/<slug:slug>/", key_figures.key_figure, name="key-figure"),
     path("search/", search.search, name="search"),
     path("about/", views.about, name="about"),
     path(

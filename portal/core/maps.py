@@ -13,11 +13,12 @@ places have no point anywhere up the chain, are left off the map and its list.
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from itertools import groupby
 
 from django.http import JsonResponse
 from django.utils.text import capfirst
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.core.models import Place
@@ -30,6 +31,10 @@ GEOJSON = "application/geo+json"
 # with the data (at 10,000 events the home page alone was 1.5 MB). The home page's
 # map shows the latest events and projects, a list's map its first projects.
 MAP_LIMIT = 50
+
+# The most records one place lists on the full map (its popup and the list under
+# the map), the latest first; the place's own page lists them all.
+PLACE_RECORD_LIMIT = 10
 
 
 # The date a feature carries, and its status, per kind of record.
@@ -94,38 +99,120 @@ class Point:
 
 @dataclass(frozen=True)
 class PlaceGroup:
-    """The records at one place, for the list under the map."""
+    """The records at one place, for the list under the map. `limit` (the full
+    map's) is how many of them it lists; the place's page has the rest."""
 
     place: Place
     approximate: bool
     points: list
+    limit: int | None = None
+
+    @property
+    def count(self):
+        return len(self.points)
+
+    @property
+    def shown(self):
+        return self.points if self.limit is None else self.points[: self.limit]
+
+    @property
+    def more(self):
+        """How many records of the place the list leaves to its page."""
+        return self.count - len(self.shown)
+
+    def more_label(self):
+        return ngettext(
+            "and %(count)s more record at this place",
+            "and %(count)s more records at this place",
+            self.more,
+        ) % {"count": self.more}
+
+    def feature(self, site=""):
+        """The place as one GeoJSON Feature with the records it lists: the
+        full map's marker, which the map's clusters count by `count`."""
+        first = self.points[0]
+        place = self.place
+        records = []
+        for point in self.shown:
+            feature = point.feature(site)["properties"]
+            records.append(
+                {
+                    key: feature[key]
+                    for key in ("name", "name_lang", "kind", "kind_label", "url")
+                }
+                | {"date_display": feature["date_display"]}
+            )
+        return {
+            "type": "Feature",
+            "id": f"place:{place.slug}",
+            "geometry": {
+                "type": "Point",
+                "coordinates": [float(first.longitude), float(first.latitude)],
+            },
+            "properties": {
+                "place": place.name,
+                "place_slug": place.slug,
+                "place_lang": _language_of(place, "name"),
+                "place_url": site + place.get_absolute_url(),
+                "approximate": self.approximate,
+                "count": self.count,
+                "records": records,
+                "more": self.more,
+                "more_label": self.more_label() if self.more else "",
+            },
+        }
 
 
 @dataclass
 class Map:
+    """Records at places. `by_place` (the full map) makes one marker per place
+    with the records there, the latest first, instead of one per record."""
+
     points: list
     data_url: str
+    by_place: bool = False
 
     def __bool__(self):
         return bool(self.points)
 
+    @cached_property
     def places(self):
-        """The points grouped by place, places and records in name order."""
+        """The points grouped by place, places in name order and records in
+        name order (by place: the latest first)."""
         by_place = sorted(
             self.points, key=lambda point: (_key(point.place.name), point.place.pk)
         )
         groups = []
+        limit = PLACE_RECORD_LIMIT if self.by_place else None
         for _pk, points in groupby(by_place, key=lambda point: point.place.pk):
             points = list(points)
-            groups.append(PlaceGroup(points[0].place, points[0].approximate, points))
+            if self.by_place:
+                points.sort(key=_latest_first)
+            groups.append(
+                PlaceGroup(points[0].place, points[0].approximate, points, limit)
+            )
         return groups
+
+    @property
+    def record_count(self):
+        return len({(point.kind, point.record.pk) for point in self.points})
 
     def geojson(self, request=None):
         site = site_url(request)
-        return {
-            "type": "FeatureCollection",
-            "features": [point.feature(site) for point in self.points],
-        }
+        if self.by_place:
+            features = [group.feature(site) for group in self.places]
+        else:
+            features = [point.feature(site) for point in self.points]
+        return {"type": "FeatureCollection", "features": features}
+
+
+def _latest_first(point):
+    """The order of a place's records on the full map: the latest date first,
+    records without a date last, then by kind and slug (the same order in
+    every language)."""
+    date = point.record.partial_date(DATE_FIELDS.get(point.kind, "date"))
+    ordinal = date.value.toordinal() if date else 0
+    return (-ordinal, point.kind, point.record.slug)
 
 
 def _key(text):

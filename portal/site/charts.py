@@ -396,25 +396,50 @@ def _fallback_language(record, field):
     return "en"
 
 
-def build_chart(indicator):
+def build_chart(indicator, observations=None, key="", title=None, width=480):
     """The chart of an indicator's observations, or None when they cover fewer
     than two periods (a single figure, or the values several parties report
     for one period, are shown as figures, not as a chart). Reads only what the
     view prefetched: observations with who reported them and their public
-    citations with sources (Indicator.objects.for_detail())."""
-    observations = list(indicator.observations.all())
+    citations with sources (Indicator.objects.for_detail()). `observations`,
+    `key` and `title` draw a part of them (one party's: `party_charts`)."""
+    if observations is None:
+        observations = list(indicator.observations.all())
     if len(_periods(group_series(observations))) < 2:
         return None
-    plot = layout(observations, indicator)
+    plot = layout(observations, indicator, width=width)
     return Chart(
-        id=f"chart-{indicator.slug}",
-        title=indicator.name,
-        title_lang=_fallback_language(indicator, "name"),
+        id=f"chart-{indicator.slug}{key}",
+        title=title or indicator.name,
+        title_lang="" if title else _fallback_language(indicator, "name"),
         description=describe(plot.lines, plot.disputed),
         unit=indicator.currency or indicator.unit,
         layout=plot,
         sources=sources(observations),
     )
+
+
+def party_charts(indicator):
+    """One chart per reporting party, for an indicator that several parties
+    report (the key figure's own page): each party's series on its own scale,
+    its sources under it. Empty for an indicator one party reports (its chart
+    is the indicator's), and a party with a single period gets no chart (its
+    figure is in the table)."""
+    series = group_series(indicator.observations.all())
+    if len(series) < 2:
+        return []
+    charts = []
+    for index, one in enumerate(series):
+        chart = build_chart(
+            indicator,
+            one.observations,
+            key=f"-party-{index}",
+            title=_("%(indicator)s, as reported by %(reporter)s")
+            % {"indicator": indicator.name, "reporter": series_label(one)},
+        )
+        if chart is not None:
+            charts.append(chart)
+    return charts
 
 
 @dataclass

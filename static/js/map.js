@@ -5,6 +5,14 @@
  * for an approximate one (a point standing for a whole area), grouped into
  * clusters where they overlap. A marker's popup links to its record.
  *
+ * The full map (templates/portal/map.html) sends one feature per place with the
+ * records there (`properties.records`, `count`): its marker's popup lists them,
+ * and a cluster shows how many records, not places, it holds.
+ *
+ * Under the tiles lies an outline of the countries (`data-outline-src`: the
+ * vendored world-atlas TopoJSON, turned into GeoJSON by topojson-client), so a
+ * map whose tiles cannot load still shows where its markers are.
+ *
  * Only an enhancement: the list of the same places under the map works without
  * this script, and stays there (folded) once the map is drawn. Nothing here
  * writes markup from data: record names become text nodes.
@@ -51,6 +59,7 @@
     L.control
       .zoom({ zoomInTitle: labels.labelZoomIn, zoomOutTitle: labels.labelZoomOut })
       .addTo(map);
+    drawOutline(map, labels.outlineSrc);
     L.tileLayer(labels.tileUrl, {
       attribution: labels.attribution,
       maxZoom: 18,
@@ -85,7 +94,10 @@
       // a target to press (WCAG 2.5.8, which Lighthouse checks).
       maxClusterRadius: 80,
       iconCreateFunction: function (cluster) {
-        var count = cluster.getChildCount();
+        // Records, not markers: a place's marker stands for all its records.
+        var count = cluster.getAllChildMarkers().reduce(function (sum, child) {
+          return sum + (child.options.count || 1);
+        }, 0);
         var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
         var content = document.createElement("span");
         var number = document.createElement("span");
@@ -111,7 +123,10 @@
       }
       var properties = feature.properties;
       var latlng = L.latLng(coordinates[1], coordinates[0]);
-      var label = properties.name + " — " + properties.place;
+      var byPlace = Array.isArray(properties.records);
+      var label = byPlace
+        ? properties.place + " — " + properties.count + " " + labels.labelRecords
+        : properties.name + " — " + properties.place;
       if (properties.approximate) {
         label += " (" + labels.labelApproximate + ")";
       }
@@ -120,8 +135,11 @@
         title: label,
         alt: label,
         keyboard: true,
+        count: byPlace ? properties.count : 1,
       });
-      marker.bindPopup(popupContent(properties, labels));
+      marker.bindPopup(
+        byPlace ? placePopupContent(properties, labels) : popupContent(properties, labels)
+      );
       marker.on("popupclose", function (event) {
         // Back to the marker, unless the reader has moved on elsewhere.
         var popup = event.popup.getElement();
@@ -160,7 +178,7 @@
           }
         });
       }
-      var link = popup.querySelector(".map-popup-name a");
+      var link = popup.querySelector(".map-popup-name a, .map-popup-records a");
       if (link) {
         link.focus({ preventScroll: true });
       }
@@ -209,6 +227,83 @@
     box.appendChild(kind);
     box.appendChild(name);
     box.appendChild(place);
+    return box;
+  }
+
+  // The countries, in a pane under the tiles (map.css): hidden by tiles that
+  // load, and what the map shows where they do not.
+  function drawOutline(map, address) {
+    if (!address || !window.topojson) {
+      return;
+    }
+    map.createPane("outline");
+    fetch(address, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("outline: HTTP " + response.status);
+        }
+        return response.json();
+      })
+      .then(function (topology) {
+        var countries = topojson.feature(topology, topology.objects.countries);
+        L.geoJSON(countries, {
+          pane: "outline",
+          interactive: false,
+          style: function (feature) {
+            // ISO 3166 numeric codes: China 156, Azerbaijan 031.
+            var ours = feature.id === "156" || feature.id === "031";
+            return {
+              className: "map-country" + (ours ? " map-country-ours" : ""),
+              weight: 1,
+            };
+          },
+        }).addTo(map);
+        map.getContainer().classList.add("map-outlined");
+      })
+      .catch(function () {
+        // The tiles, where they load, show the countries anyway.
+      });
+  }
+
+  function placePopupContent(properties, labels) {
+    var box = document.createElement("div");
+    box.className = "map-popup";
+    var place = document.createElement("p");
+    place.className = "map-popup-name";
+    var placeName = document.createElement("span");
+    placeName.textContent = properties.place;
+    if (properties.place_lang && properties.place_lang !== document.documentElement.lang) {
+      placeName.lang = properties.place_lang;
+    }
+    place.appendChild(placeName);
+    if (properties.approximate) {
+      place.appendChild(document.createTextNode(" (" + labels.labelApproximate + ")"));
+    }
+    box.appendChild(place);
+    var list = document.createElement("ul");
+    list.className = "map-popup-records";
+    properties.records.forEach(function (record) {
+      var item = document.createElement("li");
+      var kind = document.createElement("span");
+      kind.className = "map-popup-kind";
+      kind.textContent = record.kind_label + (record.date_display ? ", " + record.date_display : "") + ": ";
+      var link = document.createElement("a");
+      link.href = onThisSite(record.url);
+      link.textContent = record.name;
+      if (record.name_lang && record.name_lang !== document.documentElement.lang) {
+        link.lang = record.name_lang;
+      }
+      item.appendChild(kind);
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    var all = document.createElement("p");
+    var allLink = document.createElement("a");
+    allLink.href = onThisSite(properties.place_url);
+    allLink.textContent = properties.more ? properties.more_label : labels.labelPlace;
+    all.appendChild(allLink);
+    box.appendChild(all);
     return box;
   }
 

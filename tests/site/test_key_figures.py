@@ -224,11 +224,11 @@ def test_components_and_the_indicator_they_are_part_of_link_each_other(client, d
     html = page(client, "key-figures", "en")
     whole = section(html, "trade")
     assert "Components:" in whole
-    assert 'href="/en/key-figures/#exports">Exports</a>' in whole
-    assert 'href="/en/key-figures/#imports">Imports</a>' in whole
+    assert 'href="/en/key-figures/exports/">Exports</a>' in whole
+    assert 'href="/en/key-figures/imports/">Imports</a>' in whole
     assert "Re-exports" not in html
     part = section(html, "exports")
-    assert 'A component of: <a href="/en/key-figures/#trade">Trade turnover</a>' in part
+    assert 'A component of: <a href="/en/key-figures/trade/">Trade turnover</a>' in part
     zh = page(client, "key-figures", "zh-hans")
     assert "组成部分：" in section(zh, "trade")
     assert "所属指标：" in section(zh, "exports")

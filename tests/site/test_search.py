@@ -214,7 +214,7 @@ def test_every_kind_is_searched_and_links_to_its_page(client, seeded):
     found = groups(response)
     assert set(found) == {kind.key for kind in site_search.KINDS}
     figure = found["key-figures"].hits[0]
-    assert figure.url == reverse("key-figures") + f"#{figure.record.slug}"
+    assert figure.url == reverse("key-figure", args=[figure.record.slug])
     for group in found.values():
         for hit in group.hits:
             assert f'href="{hit.url}"' in response.text

@@ -145,7 +145,7 @@ class Indicator(Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("key-figures") + f"#{self.slug}"
+        return reverse("key-figure", kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()
