@@ -11,7 +11,7 @@ import pytest
 from events.models import Event
 from tests.builders import make_event
 
-# Nothing here depends on the database engine (Part F runs these once).
+# Nothing here depends on the database engine: CI runs these once (single_pass).
 pytestmark = [pytest.mark.single_pass]
 
 PHONE = {"width": 390, "height": 844}
