@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Agreement, Event
 from portal.core.currencies import validate_currency
 from portal.core.dates import precision_fields
+from portal.core.formatting import punctuation
 from portal.core.markdown import MARKDOWN_HELP
 from portal.core.models import (
     Citation,
@@ -476,7 +477,8 @@ class Partner(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.organization} ({self.get_role_display()})"
+        role = self.get_role_display()
+        return f"{self.organization}{punctuation('open')}{role}{punctuation('close')}"
 
     def get_absolute_url(self):
         return self.project.get_absolute_url()
@@ -698,7 +700,8 @@ class Measure(PartialDatesMixin, models.Model):
     def __str__(self):
         from projects.formatting import measure_text
 
-        return f"{self.project}: {self.kind} {measure_text(self)}"
+        colon = punctuation("colon")
+        return f"{self.project}{colon}{self.kind} {measure_text(self)}"
 
     def get_absolute_url(self):
         return self.project.get_absolute_url()

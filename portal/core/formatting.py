@@ -214,6 +214,7 @@ def format_change(percent, qualifier="", language=None):
 # the others, the ASCII marks with their spaces.
 PUNCTUATION = {
     "comma": ", ",
+    "enumeration": ", ",
     "semicolon": "; ",
     "colon": ": ",
     "open": " (",
@@ -222,6 +223,8 @@ PUNCTUATION = {
 }
 CHINESE_PUNCTUATION = {
     "comma": "，",
+    # 顿号: between the items of a list ("2018年、2022年").
+    "enumeration": "、",
     "semicolon": "；",
     "colon": "：",
     "open": "（",

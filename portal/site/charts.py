@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.core.dates import UNIT_MONTHS, Period, Precision, babel_locale, truncate
-from portal.core.formatting import format_amount, format_number, qualify
+from portal.core.formatting import format_amount, format_number, punctuation, qualify
 from portal.core.models import group_series
 
 LINE = "line"
@@ -375,7 +375,11 @@ def describe(lines, disputed=()):
     if disputed:
         parts.append(
             _("Sources disagree on %(periods)s.")
-            % {"periods": ", ".join(mark.period for mark in disputed)}
+            % {
+                "periods": punctuation("enumeration").join(
+                    mark.period for mark in disputed
+                )
+            }
         )
     return " ".join(parts)
 

@@ -387,7 +387,7 @@ class Observation(TimestampedModel):
     def __str__(self):
         # Readers see it (a source's page lists what cites it): no reporter,
         # who may not be public.
-        return f"{self.indicator}: {self.period_display}"
+        return f"{self.indicator}{punctuation('colon')}{self.period_display}"
 
     def get_absolute_url(self):
         return self.indicator.get_absolute_url()

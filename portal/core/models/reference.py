@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.collation import LocalizedName
 from portal.core.dates import precision_fields
+from portal.core.formatting import punctuation
 from portal.core.markdown import MARKDOWN_HELP
 from portal.core.models.base import (
     PartialDatesMixin,
@@ -437,7 +438,9 @@ class Organization(Publishable):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        if not self.acronym:
+            return self.name
+        return f"{self.name}{punctuation('open')}{self.acronym}{punctuation('close')}"
 
     def get_absolute_url(self):
         return reverse("organizations:detail", kwargs={"slug": self.slug})
