@@ -250,16 +250,25 @@ def _committed_seed(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         # Whatever ran before on this worker: emptied, then the migrations' rows
         # (as serialized_rollback restores them), then the seed, all committed.
-        empty_the_database()
-        for alias in own_databases():
-            connection = connections[alias]
-            serialized = getattr(connection, "_test_serialized_contents", None)
-            if serialized:
-                connection.creation.deserialize_db_from_string(serialized)
+        restore_the_migrations_rows()
         call_command("load_seed", "--interview-only", verbosity=0)
     yield
     with django_db_blocker.unblock():
-        empty_the_database()
+        # Left as a fresh test database is: the rows the migrations made (groups,
+        # sectors, content types) and nothing else, for whatever test this worker
+        # runs next (a test outside tests/e2e does not restore them itself).
+        restore_the_migrations_rows()
+
+
+def restore_the_migrations_rows():
+    """Every table emptied, then the rows the migrations made put back (as
+    serialized_rollback restores them), committed."""
+    empty_the_database()
+    for alias in own_databases():
+        connection = connections[alias]
+        serialized = getattr(connection, "_test_serialized_contents", None)
+        if serialized:
+            connection.creation.deserialize_db_from_string(serialized)
 
 
 def content_token():
