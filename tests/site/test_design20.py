@@ -111,6 +111,12 @@ def test_the_home_page_says_what_the_record_holds(client):
         holdings
     )
     assert "/en/agreements/" in holdings and "/en/people/" in holdings
+    # A kind without a list of its own (sources) is one box, as the linked ones.
+    assert re.search(
+        r'<li class="count-sources"><span class="count-box"><span class="count-number">'
+        r'\d+</span> <span class="count-label">Sources</span></span></li>',
+        holdings,
+    )
 
 
 def test_the_home_page_says_what_is_new_and_when_it_last_changed(client):
