@@ -218,6 +218,8 @@ PUNCTUATION = {
     "semicolon": "; ",
     "colon": ": ",
     "open": " (",
+    # A bracket with no space before it, where the markup puts one already.
+    "open-tight": "(",
     "close": ")",
     "dash": " — ",
 }
@@ -228,6 +230,7 @@ CHINESE_PUNCTUATION = {
     "semicolon": "；",
     "colon": "：",
     "open": "（",
+    "open-tight": "（",
     "close": "）",
     "dash": "——",
 }

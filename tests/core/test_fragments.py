@@ -317,7 +317,7 @@ def test_a_record_page_shows_its_relations_with_nothing_kept(client, settings):
     project = make_project()
     project.events.add(event)
     html, _sqls = get(client, event.get_absolute_url())
-    article = html[html.index('<article class="record">') :]
+    article = html[html.index('<article class="record') :]
     assert "Ilham Aliyev" in article
     assert project.title in article
     json_ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', html)

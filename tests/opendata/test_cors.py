@@ -182,6 +182,7 @@ def test_only_the_open_data_exits_are_marked():
     assert set(marked_views(get_resolver().url_patterns)) == {
         "map",
         "map-record",
+        "map-page-data",
         "projects:map",
         "event-feed-rss",
         "event-feed-atom",

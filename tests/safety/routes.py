@@ -105,6 +105,11 @@ ROUTE_ARGS = {
     "place-detail": lambda: _slugs(Place, Place.objects.all()),
     "source-detail": lambda: _slugs(Source, Source.objects.all()),
     "key-figures": NONE,
+    "key-figure": lambda: _slugs(Indicator),
+    "map-page": NONE,
+    "map-page-data": NONE,
+    # An editor's signed link; from outside only forged or stale ones arrive.
+    "record-preview": lambda: [{"token": "forged"}, {"token": "event:1:abc:def"}],
     "search": NONE,
     "about": NONE,
     "suggest-correction": _corrections,

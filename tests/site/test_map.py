@@ -685,7 +685,13 @@ def test_the_home_map_shows_only_the_latest_events_and_projects(client, monkeypa
     names = {f["properties"]["name"] for f in features(client, reverse("map"))}
     assert names == {"Talks 2023", "Talks 2022", "Project 1", "Project 2"}
     html = client.get(reverse("home")).text
-    assert "The latest events and projects on the map" in html
+    # More records than the map holds: the heading promises no more than "on the
+    # map", and a note says which ones it shows.
+    assert "Events and projects on the map" in html
+    assert (
+        "The map shows the places of the 2 latest events and of the 2 projects "
+        "published last." in html
+    )
     assert {url for url, _place in map_list_pairs(html)} == {
         f["properties"]["url"] for f in features(client, reverse("map"))
     }
