@@ -224,19 +224,31 @@ def empty_the_database():
         )
 
 
+# Whether this worker's database holds the seed committed for seeded_site. xdist
+# may hand a worker other browser tests between those reading it (the sort in
+# tests/conftest.py puts them last, but groups are scheduled as units), so each
+# test checks: one reading it loads it again if a transactional test emptied
+# it, and any other test empties it first, so it starts from the migrations'
+# rows only, as pytest-django's serialized rollback expects.
+COMMITTED = {"seed": False}
+
+
 @pytest.fixture(autouse=True)
-def _django_db_marker(request):
+def _django_db_marker(request, django_db_blocker):
     """pytest-django's fixture of this name (it reads the django_db mark), but
     a test reading the committed seed (seeded_site) gets no transaction and no
     emptying of the database of its own."""
     if "seeded_site" in request.fixturenames:
         return
+    if COMMITTED["seed"] and request.node.get_closest_marker("django_db"):
+        with django_db_blocker.unblock():
+            restore_the_migrations_rows()
+        COMMITTED["seed"] = False
     if request.node.get_closest_marker("django_db"):
         request.getfixturevalue("_django_db_helper")
 
 
-@pytest.fixture(scope="package")
-def _committed_seed(django_db_setup, django_db_blocker):
+def check_test_databases():
     for alias in own_databases():
         # Never the database of `make run`: it is emptied below. A test database
         # is SQLite's in memory, or named test_… (or as its TEST setting says).
@@ -247,17 +259,33 @@ def _committed_seed(django_db_setup, django_db_blocker):
             or name == connection.settings_dict["TEST"].get("NAME")
             or name.startswith("test_")
         ), f"{alias} ({name}) is not a test database; pytest-django made none"
+
+
+@pytest.fixture(scope="package")
+def _leave_no_committed_seed(django_db_blocker):
+    yield
+    if COMMITTED["seed"]:
+        with django_db_blocker.unblock():
+            # Left as a fresh test database is: the rows the migrations made
+            # (groups, sectors, content types) and nothing else, for whatever
+            # test this worker runs next outside tests/e2e.
+            restore_the_migrations_rows()
+        COMMITTED["seed"] = False
+
+
+@pytest.fixture
+def _committed_seed(django_db_setup, django_db_blocker, _leave_no_committed_seed):
+    if COMMITTED["seed"]:
+        with django_db_blocker.unblock():
+            if content_token() is not None:  # not emptied since it was loaded
+                return
+    check_test_databases()
     with django_db_blocker.unblock():
         # Whatever ran before on this worker: emptied, then the migrations' rows
         # (as serialized_rollback restores them), then the seed, all committed.
         restore_the_migrations_rows()
         call_command("load_seed", "--interview-only", verbosity=0)
-    yield
-    with django_db_blocker.unblock():
-        # Left as a fresh test database is: the rows the migrations made (groups,
-        # sectors, content types) and nothing else, for whatever test this worker
-        # runs next (a test outside tests/e2e does not restore them itself).
-        restore_the_migrations_rows()
+    COMMITTED["seed"] = True
 
 
 def restore_the_migrations_rows():
