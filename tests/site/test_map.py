@@ -67,7 +67,7 @@ def map_list_pairs(html):
     found = set()
     for item in re.split(r"<li>\s*<a ", section)[1:]:
         place_url = re.match(r'href="([^"]+)"', item).group(1)
-        for record_url in re.findall(r'<li>[^<]*: <a href="([^"]+)"', item):
+        for record_url in re.findall(r'<li>[^<]*(?:: |：)<a href="([^"]+)"', item):
             found.add((record_url, place_url))
     return found
 

@@ -74,7 +74,7 @@ def places_list(html):
     found = {}
     for item in re.split(r"<li>\s*<a ", section)[1:]:
         place = re.match(r'href="([^"]+)"', item).group(1)
-        found[place] = re.findall(r'<li>[^<]*: <a href="([^"]+)"', item)
+        found[place] = re.findall(r'<li>[^<]*(?:: |：)<a href="([^"]+)"', item)
     return found
 
 

@@ -22,7 +22,6 @@ from portal.core.models.base import (
     PublishableQuerySet,
     TimestampedModel,
     WorkflowModel,
-    per_language,
     public_or_none,
     published_index,
     published_q,
@@ -281,7 +280,6 @@ class Person(Publishable):
         indexes = [
             # The people list, the API, the admin changelist and the events
             # list's person choices sort by the name in the reader's language.
-            *per_language("name", "person_name", "id"),
             # The feeds and the page cache's content token: newest publication.
             published_index("person"),
             # The admin changelist's date hierarchy (last changed), and the
@@ -429,7 +427,6 @@ class Organization(Publishable):
             # The organisations list, the API, the admin changelist and the
             # lists' organisation and partner choices sort by the name in the
             # reader's language.
-            *per_language("name", "organization_name", "id"),
             # The feeds and the page cache's content token: newest publication.
             published_index("organization"),
             # The admin changelist's date hierarchy (last changed), and the
