@@ -129,6 +129,10 @@ def test_a_single_figure_is_a_figure_on_its_page(client, db):
     html = get(client, "key-figure", slug="learners").text
     assert "<svg" not in html
     assert 'class="figure-value">8,000 people</p>' in html
+    # No heading level skipped (axe heading-order): the page's only section
+    # after its h1 is the downloads, an h2.
+    levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", html)]
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
 
 
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.REVIEW, Status.ARCHIVED])
