@@ -3,6 +3,7 @@ figure (`key-figure`) with a chart for each reporting party and every value in
 a table."""
 
 import datetime
+import itertools
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -132,7 +133,7 @@ def test_a_single_figure_is_a_figure_on_its_page(client, db):
     # No heading level skipped (axe heading-order): the page's only section
     # after its h1 is the downloads, an h2.
     levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", html)]
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
 
 
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.REVIEW, Status.ARCHIVED])
