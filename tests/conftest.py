@@ -132,7 +132,18 @@ def pytest_collection_modifyitems(items):
     # tests/e2e/conftest.py) go last of all: no test using the database may run
     # between them while it stays committed, and xdist hands each worker its
     # tests in this order, so they are the end of every worker's run.
-    items.sort(key=lambda item: (not shares_the_seed(item), reads_the_site(item)))
+    # pytest-django sorts before the browser tests' conftest marks them
+    # transactional (tests/e2e/conftest.py), so a browser test naming only `db`
+    # would stay among the tests in a transaction, and its flush would empty the
+    # database under the next of them on its worker: the tests that commit are
+    # put after the others here, whatever marked them and when.
+    items.sort(
+        key=lambda item: (
+            not shares_the_seed(item),
+            reads_the_site(item),
+            commits(item),
+        )
+    )
 
 
 @pytest.fixture

@@ -209,6 +209,21 @@ def test_the_tests_reading_the_committed_seed_run_last():
     ]
 
 
+def test_a_browser_test_naming_only_db_runs_after_the_tests_in_a_transaction():
+    # pytest-django sorts on what a test names before tests/e2e/conftest.py
+    # marks it transactional: a browser test asking for `page` and `editor` (so
+    # `db`, not `live_server`) was left among the tests in a transaction, and
+    # its flush emptied the database under the next ones on its worker (the
+    # groups, sectors and content types the migrations made were gone).
+    browser = Item("browser", fixturenames=["page", "db"], path=E2E_DIR / "t.py")
+    in_a_transaction = Item("in a transaction", fixturenames=["db"])
+    items = [browser, in_a_transaction]
+    e2e_conftest.pytest_collection_modifyitems(items)
+    conftest.pytest_collection_modifyitems(items)
+    assert conftest.commits(browser)
+    assert [item.nodeid for item in items] == ["in a transaction", "browser"]
+
+
 def test_every_browser_test_is_single_pass_and_transactional_unless_reading():
     writes = Item("writes", fixturenames=["page", "seeded"], path=E2E_DIR / "t.py")
     reads = Item("reads", fixturenames=["page", "seeded_site"], path=E2E_DIR / "t.py")
