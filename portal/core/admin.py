@@ -32,7 +32,7 @@ from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.timezone import template_localtime
-from django.utils.translation import get_language_info, gettext
+from django.utils.translation import get_language_info, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import (
@@ -1187,8 +1187,53 @@ class WorkflowAdmin(TranslatedHistoryAdmin):
 
     @admin.action(description=_("Publish selected records"), permissions=("publish",))
     def publish(self, request, queryset):
+        """Asks first, as "Save and publish" does: a page naming what readers
+        will see, whose form posts the same selection again with post=yes (as
+        Django's "Delete selected" confirmation does)."""
+        if request.POST.get("post") != "yes":
+            return self.publish_selected_confirmation(request, queryset)
         self._move(
             request, queryset, workflow.publish, _("%(count)s record(s) published.")
+        )
+
+    # The records a bulk confirmation names; the rest are counted ("and N more"),
+    # so a selection across 100,000 records stays one short page.
+    CONFIRMATION_SHOWN = 50
+
+    def publish_selected_confirmation(self, request, queryset):
+        opts = self.model._meta
+        count = queryset.count()
+        shown = list(queryset[: self.CONFIRMATION_SHOWN])
+        # The selection as posted (the ticked rows, or "select across" with the
+        # changelist's filters in the address), carried in hidden fields.
+        fields = [
+            (name, value)
+            for name, values in request.POST.lists()
+            if name not in {"csrfmiddlewaretoken", "post"}
+            for value in values
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": opts,
+            "title": ngettext(
+                "Publish %(count)s %(name)s?",
+                "Publish %(count)s %(name_plural)s?",
+                count,
+            )
+            % {
+                "count": count,
+                "name": opts.verbose_name,
+                "name_plural": opts.verbose_name_plural,
+            },
+            "records": [
+                (record, workflow.can_edit(request.user, record)) for record in shown
+            ],
+            "more": count - len(shown),
+            "fields": fields,
+            "action_url": request.get_full_path(),
+        }
+        return TemplateResponse(
+            request, "admin/portal/publish_selected_confirmation.html", context
         )
 
     @admin.action(

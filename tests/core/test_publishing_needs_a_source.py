@@ -44,7 +44,11 @@ def edit(client, record, **changes):
 
 
 def run_action(client, action, *records, changelist=CHANGELIST):
-    data = {"action": action, ACTION_CHECKBOX_NAME: [str(r.pk) for r in records]}
+    data = {
+        "action": action,
+        "post": "yes",  # the answer to publishing's confirmation
+        ACTION_CHECKBOX_NAME: [str(r.pk) for r in records],
+    }
     return client.post(changelist, data, follow=True)
 
 

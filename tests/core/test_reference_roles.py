@@ -89,7 +89,7 @@ def test_a_contributor_edits_and_sends_their_own_draft_source(
 def test_a_contributor_cannot_publish_a_source(contributor_client, contributor):
     source = make_source(status=Status.DRAFT, created_by=contributor)
     assert edit(contributor_client, source, _publish="Publish").status_code == 403
-    data = {"action": "publish", ACTION_CHECKBOX_NAME: [str(source.pk)]}
+    data = {"action": "publish", "post": "yes", ACTION_CHECKBOX_NAME: [str(source.pk)]}
     contributor_client.post(SOURCES, data)
     source.refresh_from_db()
     assert source.status == Status.DRAFT

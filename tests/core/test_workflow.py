@@ -49,7 +49,8 @@ def edit(client, event, **changes):
 
 
 def run_action(client, action, *events):
-    data = {"action": action, ACTION_CHECKBOX_NAME: []}
+    # "post": the answer to the confirmation publishing asks first (issue 20).
+    data = {"action": action, "post": "yes", ACTION_CHECKBOX_NAME: []}
     for event in events:
         data[ACTION_CHECKBOX_NAME].append(str(event.pk))
     return client.post(CHANGELIST, data, follow=True)

@@ -401,3 +401,46 @@ def test_the_confirmation_can_save_without_publishing(editor_client):
     event.refresh_from_db()
     assert event.status == Status.REVIEW
     assert event.title == "Talks, edited"
+
+
+CHANGELIST = reverse("admin:events_event_changelist")
+
+
+def test_publishing_selected_records_asks_first_and_names_them(editor_client):
+    first = make_event(title="Talks to publish", status=Status.REVIEW, cited=True)
+    second = make_event(title="Forum to publish", status=Status.REVIEW, cited=True)
+    selection = {"action": "publish", "_selected_action": [first.pk, second.pk]}
+    asked = editor_client.post(CHANGELIST, selection)
+    assert asked.status_code == 200
+    assert "admin/portal/publish_selected_confirmation.html" in [
+        t.name for t in asked.templates
+    ]
+    assert "Publish 2 events?" in asked.text
+    assert "Talks to publish" in asked.text and "Forum to publish" in asked.text
+    assert "Nothing has been changed yet." in asked.text
+    assert set(Event.objects.values_list("status", flat=True)) == {Status.REVIEW}
+    # The answer posts the same selection again.
+    hidden = re.findall(
+        r'<input type="hidden" name="([^"]+)" value="([^"]*)">', asked.text
+    )
+    assert ("_selected_action", str(first.pk)) in hidden
+    assert ("_selected_action", str(second.pk)) in hidden
+    assert ("action", "publish") in hidden and ("post", "yes") in hidden
+    answer = {name: [v for n, v in hidden if n == name] for name, _value in hidden}
+    done = editor_client.post(CHANGELIST, answer, follow=True)
+    assert "2 record(s) published." in done.text
+    assert set(Event.objects.values_list("status", flat=True)) == {Status.PUBLISHED}
+
+
+def test_a_selection_across_pages_is_counted_not_listed(editor_client):
+    for n in range(53):
+        make_event(title=f"Talks {n:02}", status=Status.REVIEW, cited=True)
+    asked = editor_client.post(
+        CHANGELIST,
+        {"action": "publish", "select_across": "1", "_selected_action": ["1"]},
+    )
+    assert "Publish 53 events?" in asked.text
+    assert "and 3 more" in asked.text
+    assert asked.text.count("(In review)") == 50
+    assert '<input type="hidden" name="select_across" value="1">' in asked.text
+    assert Event.objects.published().count() == 0

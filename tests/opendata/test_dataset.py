@@ -169,7 +169,12 @@ def publishing(settings, media, editor_client):
 def publish(client, *records, action="publish"):
     response = client.post(
         reverse("admin:events_event_changelist"),
-        {"action": action, ACTION_CHECKBOX_NAME: [str(r.pk) for r in records]},
+        # "post": the answer to the confirmation publishing asks first.
+        {
+            "action": action,
+            "post": "yes",
+            ACTION_CHECKBOX_NAME: [r.pk for r in records],
+        },
     )
     assert response.status_code == 302
 

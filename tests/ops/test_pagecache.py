@@ -179,7 +179,7 @@ def test_publishing_with_the_admin_action_reaches_the_cached_list(
     assert "Published by the action" not in get(reader, url)[0].text
     response = editor_client.post(
         reverse("admin:events_event_changelist"),
-        {"action": "publish", ACTION_CHECKBOX_NAME: [str(draft.pk)]},
+        {"action": "publish", "post": "yes", ACTION_CHECKBOX_NAME: [str(draft.pk)]},
     )
     assert response.status_code == 302
     assert "Published by the action" in get(reader, url)[0].text
