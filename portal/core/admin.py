@@ -81,7 +81,6 @@ from portal.core.resources import (
 )
 from portal.core.search import stored_text_condition
 from portal.core.uploads import CheckedImportForm
-from portal.core.views import PublishedMixin
 
 # Django's own words for the checkbox of a changelist row, translated in its
 # catalogue (a name rather than a literal, so makemessages leaves it there).
@@ -1091,13 +1090,14 @@ class WorkflowAdmin(TranslatedHistoryAdmin):
     @staticmethod
     def previewable(obj):
         """Whether the record's public page is one a preview can show: a
-        record page that reads its record through PublishedMixin."""
+        record page that reads its record through `readable()` (PublishedMixin
+        or `shows_previews`, portal/core/views.py)."""
         try:
             match = resolve(obj.get_absolute_url())
         except (Resolver404, NoReverseMatch, ValueError):
             return False
-        view_class = getattr(match.func, "view_class", None)
-        return isinstance(view_class, type) and issubclass(view_class, PublishedMixin)
+        view = getattr(match.func, "view_class", match.func)
+        return getattr(view, "shows_previews", False)
 
     def preview_links(self, obj):
         """(language name, address) of the record's signed, expiring preview

@@ -24,17 +24,32 @@ def related_count(queryset, distinct=False):
     return queryset.count()
 
 
+def readable(request, queryset):
+    """The records of `queryset` a record page may show: the published ones,
+    and the one draft a signed preview link shows (portal/editorial/
+    preview.py), whatever its status. Every record page reads its record
+    through this (PublishedMixin, or a view marked `shows_previews`)."""
+    published = queryset.published()
+    previewed = getattr(request, "preview_record", None)
+    if isinstance(previewed, queryset.model):
+        return published | queryset.filter(pk=previewed.pk)
+    return published
+
+
+def shows_previews(view):
+    """Marks a function view that reads its record through `readable()`, so
+    the admin offers "Preview" links for its records' drafts."""
+    view.shows_previews = True
+    return view
+
+
 class PublishedMixin:
     """Readers only ever see published records; anything else is a 404."""
 
+    shows_previews = True
+
     def get_queryset(self):
-        published = self.model.objects.published()
-        # A draft shown by its signed preview link (portal/editorial/
-        # preview.py): that one record too, whatever its status.
-        previewed = getattr(self.request, "preview_record", None)
-        if isinstance(previewed, self.model):
-            return published | self.model.objects.filter(pk=previewed.pk)
-        return published
+        return readable(self.request, self.model.objects.all())
 
 
 class RecordDetailView(PublishedMixin, DetailView):

@@ -21,8 +21,10 @@ from portal.core.views import (
     RELATED_LIMIT,
     FilteredListView,
     PublishedMixin,
+    readable,
     reads_query,
     related_count,
+    shows_previews,
 )
 from portal.site.story import Story
 from projects.models import Project
@@ -203,11 +205,14 @@ _GROUP_OF_MODEL = {
 }
 
 
+@shows_previews
 @reads_query(*SOURCE_PAGE_PARAMETERS)
 def source_detail(request, slug):
     """A published source and the public records that cite it, grouped by kind,
     each group in pages of CITED_PER_PAGE (?events_page=2 …)."""
-    source = get_object_or_404(Source.objects.published().for_detail(), slug=slug)
+    source = get_object_or_404(
+        readable(request, Source.objects.all()).for_detail(), slug=slug
+    )
     citations = list(source.citations.for_list())
     targets = _public_targets(citations)
     cited = {}

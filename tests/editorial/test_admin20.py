@@ -23,7 +23,7 @@ from portal.core import workflow
 from portal.core.dates import Precision
 from portal.core.models import Status
 from tests.admin_forms import form_data
-from tests.builders import make_event, make_project, make_source
+from tests.builders import make_event, make_indicator, make_project, make_source
 
 pytestmark = pytest.mark.django_db
 
@@ -444,3 +444,33 @@ def test_a_selection_across_pages_is_counted_not_listed(editor_client):
     assert asked.text.count("(In review)") == 50
     assert '<input type="hidden" name="select_across" value="1">' in asked.text
     assert Event.objects.published().count() == 0
+
+
+@pytest.mark.parametrize(
+    "make, template",
+    [
+        (
+            lambda: make_source(title="Draft report", status=Status.DRAFT),
+            "portal/source_detail.html",
+        ),
+        (
+            lambda: make_indicator(name="Draft trains", status=Status.DRAFT),
+            "portal/key_figure_detail.html",
+        ),
+    ],
+    ids=["source", "key-figure"],
+)
+def test_sources_and_key_figures_are_previewed_too(
+    editor_client, client, make, template
+):
+    draft = make()
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    links = preview_links(editor_client, draft)
+    assert len(links) == 3
+    english = next(link for link in links if "lang=en" in link)
+    response = client.get(english.replace("&amp;", "&"))
+    assert response.status_code == 200
+    assert template in [t.name for t in response.templates]
+    assert str(draft) in response.text
+    assert response["X-Robots-Tag"].startswith("noindex")
+    assert client.get(draft.get_absolute_url()).status_code == 404
