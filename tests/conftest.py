@@ -188,6 +188,32 @@ def _leaves_the_latest_schema(request):
     )
 
 
+# The last test this worker ran, for the messages of the checks below.
+_LAST_TEST = {"nodeid": None}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    try:
+        return (yield)
+    finally:
+        _LAST_TEST["nodeid"] = item.nodeid
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_call(item):
+    # A test that commits must start outside any transaction: inside one left
+    # open (by a fixture or hook of an earlier test on its worker) nothing it
+    # saves is committed, on_commit callbacks never run, and it fails far
+    # from the cause, on one worker only.
+    if commits(item) and connections[DEFAULT_DB_ALIAS].in_atomic_block:
+        pytest.fail(
+            f"{item.nodeid} runs inside a transaction left open; the test "
+            f"before it on this worker was {_LAST_TEST['nodeid']}",
+            pytrace=False,
+        )
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _fast_password_hasher():
     # The production hasher is slow on purpose (1.5 million PBKDF2 rounds, a

@@ -241,3 +241,13 @@ def test_a_browser_test_reading_the_committed_seed_has_no_data_of_its_own(other)
     item = Item("mixed", fixturenames=["seeded_site", other], path=E2E_DIR / "t.py")
     with pytest.raises(pytest.UsageError, match="use `seeded` for a test that"):
         e2e_conftest.pytest_collection_modifyitems([item])
+
+
+@pytest.mark.django_db
+def test_a_test_that_commits_refuses_to_start_inside_an_open_transaction():
+    committing = Item("commits", fixturenames=["transactional_db"])
+    # pytest-django's own transaction is open around this test, as one left
+    # open by an earlier test would be.
+    with pytest.raises(pytest.fail.Exception, match="inside a transaction left open"):
+        conftest.pytest_runtest_call(committing)
+    conftest.pytest_runtest_call(Item("in a transaction", fixturenames=["db"]))
