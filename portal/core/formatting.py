@@ -20,7 +20,7 @@ from babel.numbers import (
     parse_pattern,
 )
 from django.utils import translation
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 
 from portal.core.currencies import minor_units
@@ -234,6 +234,17 @@ CHINESE_PUNCTUATION = {
     "close": "）",
     "dash": "——",
 }
+
+
+# Django's own strings for form labels, translated in the portal's catalogues
+# (Django's Chinese catalogue keeps the ASCII colon): named here, never used,
+# so that `make messages` keeps them rather than marking them obsolete.
+DJANGO_LABEL_MARKS = (
+    # Translators: Django's label suffix: full-width in Chinese.
+    gettext_noop(":"),
+    # Translators: Django adds no label suffix after a label ending in one of these.
+    gettext_noop(":?.!"),
+)
 
 
 def punctuation(mark, language=None):
