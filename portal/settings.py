@@ -753,13 +753,13 @@ if HTTP_CACHE_MAX_AGE < 0 or HTTP_CACHE_S_MAXAGE < 0:
     raise ImproperlyConfigured(
         "HTTP_CACHE_MAX_AGE and HTTP_CACHE_S_MAXAGE must be 0 or more seconds."
     )
-# The sitemap's sections (portal/opendata/sitemaps.py) are cut into pages of at most
-# this many addresses; the sitemap protocol allows 50,000, and a smaller page is
-# built sooner and in less memory.
 # How long an editor's preview link for a draft stays valid (portal/core/workflow.py).
 PREVIEW_MAX_AGE_SECONDS = env_int("PREVIEW_MAX_AGE_SECONDS", 3600)
 if not 60 <= PREVIEW_MAX_AGE_SECONDS <= 7 * 24 * 3600:
     raise ImproperlyConfigured("PREVIEW_MAX_AGE_SECONDS must be from 60 to 604800.")
+# The sitemap's sections (portal/opendata/sitemaps.py) are cut into pages of at most
+# this many addresses; the sitemap protocol allows 50,000, and a smaller page is
+# built sooner and in less memory.
 SITEMAP_SECTION_SIZE = env_int("SITEMAP_SECTION_SIZE", 10000)
 if not 1 <= SITEMAP_SECTION_SIZE <= 50000:
     raise ImproperlyConfigured("SITEMAP_SECTION_SIZE must be from 1 to 50000.")
