@@ -230,13 +230,14 @@ def series_label(series):
     return str(series.label) or _("Reporter not stated")
 
 
-def layout(observations, indicator, width=480, height=270):
+def layout(observations, indicator, width=480, height=270, colour=0):
     """Where everything goes on a `width` × `height` chart of the observations
     (in period order), one series per reporting party, deprecated values left
     out. The value axis always includes zero, so columns and lines are never
     exaggerated by a cut-off axis; higher values are drawn higher. Columns of
     one period stand side by side, one per series; a line chart draws a line
-    per series."""
+    per series. The first series takes colour number `colour`, the next the
+    one after (so one party's own chart keeps its colour: `party_charts`)."""
     series = group_series(observations)
     periods = _periods(series)
     firsts = [group[0] for _key, group in periods]
@@ -285,7 +286,8 @@ def layout(observations, indicator, width=480, height=270):
     lines = []
     for index, one in enumerate(series):
         line = Line(
-            label=series_label(one), css=f"chart-series-{index % SERIES_COLOURS}"
+            label=series_label(one),
+            css=f"chart-series-{(colour + index) % SERIES_COLOURS}",
         )
         for observation in one.observations:
             key = _period_key(observation)
@@ -400,18 +402,19 @@ def _fallback_language(record, field):
     return "en"
 
 
-def build_chart(indicator, observations=None, key="", title=None, width=480):
+def build_chart(indicator, observations=None, key="", title=None, width=480, colour=0):
     """The chart of an indicator's observations, or None when they cover fewer
     than two periods (a single figure, or the values several parties report
     for one period, are shown as figures, not as a chart). Reads only what the
     view prefetched: observations with who reported them and their public
     citations with sources (Indicator.objects.for_detail()). `observations`,
-    `key` and `title` draw a part of them (one party's: `party_charts`)."""
+    `key`, `title` and `colour` draw a part of them (one party's, in its colour
+    on the chart of every party: `party_charts`)."""
     if observations is None:
         observations = list(indicator.observations.all())
     if len(_periods(group_series(observations))) < 2:
         return None
-    plot = layout(observations, indicator, width=width)
+    plot = layout(observations, indicator, width=width, colour=colour)
     return Chart(
         id=f"chart-{indicator.slug}{key}",
         title=title or indicator.name,
@@ -440,6 +443,7 @@ def party_charts(indicator):
             key=f"-party-{index}",
             title=_("%(indicator)s, as reported by %(reporter)s")
             % {"indicator": indicator.name, "reporter": series_label(one)},
+            colour=index,
         )
         if chart is not None:
             charts.append(chart)

@@ -116,6 +116,24 @@ def test_the_key_figure_page_has_a_chart_per_reporting_party_and_the_table(
     assert f'href="/{language}/key-figures/"' in html
 
 
+def series_colours(html, chart_id):
+    """The series colours (charts.css classes) drawn in one chart, in order."""
+    svg = html[html.index(f'aria-labelledby="{chart_id}-title') :]
+    svg = svg[: svg.index("</svg>")]
+    found = re.findall(r'class="chart-(?:bar|line|dot) (chart-series-\d)"', svg)
+    return list(dict.fromkeys(found))
+
+
+def test_each_partys_own_chart_keeps_its_colour_from_the_chart_of_both(client, trade):
+    html = get(client, "key-figure", slug="trade").text
+    both = series_colours(html, "chart-trade")
+    assert len(both) == 2
+    assert [
+        series_colours(html, "chart-trade-party-0"),
+        series_colours(html, "chart-trade-party-1"),
+    ] == [[both[0]], [both[1]]]
+
+
 def test_one_partys_figures_have_one_chart(client, db):
     indicator = make_indicator(slug="trains")
     for when in (2022, 2023, 2024):
