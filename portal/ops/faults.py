@@ -62,7 +62,11 @@ def outage_response(request, exception):
             status=503,
         )
     else:
-        content = loader.render_to_string("503.html", {"path": request.get_full_path()})
+        path = request.get_full_path()
+        # `error_path`: the language switcher's address (language_tags.py).
+        content = loader.render_to_string(
+            "503.html", {"path": path, "error_path": path}
+        )
         response = HttpResponse(content, status=503)
     response["Retry-After"] = str(settings.DB_OUTAGE_RETRY_AFTER)
     # No shared cache or CDN may keep the outage page after the database is back.

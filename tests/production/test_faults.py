@@ -124,6 +124,19 @@ def test_the_outage_page_speaks_the_language_of_its_address(
     assert_outage_page(reader.get(url), language)
 
 
+def test_the_outage_page_offers_the_same_address_in_every_language(
+    reader, event, outage
+):
+    with translation.override("az"):
+        url = event.get_absolute_url()
+    page = reader.get(url).content.decode()
+    switcher = page[page.index('<nav class="languages"') :]
+    switcher = switcher[: switcher.index("</nav>")]
+    for code in ("en", "az", "zh-hans"):
+        assert f'href="/{code}{url[len("/az") :]}"' in switcher, code
+    assert 'lang="az" hreflang="az" aria-current="true"' in switcher
+
+
 def test_the_api_answers_a_json_503(reader, event, outage):
     for url in (
         reverse("api:event-list"),
