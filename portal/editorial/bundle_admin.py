@@ -8,11 +8,43 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.models import Status
-from portal.editorial.bundle import SECTIONS, BundleError, Importer, model_of, read
+from portal.editorial.bundle import (
+    SECTIONS,
+    BundleError,
+    Importer,
+    model_of,
+    read,
+    sections,
+)
+
+
+def read_within_limits(text):
+    """The bundle in `text`, or BundleError: also when it holds more records
+    than one request imports within the workers' timeout (BUNDLE_MAX_RECORDS,
+    portal/settings.py), checked before anything is planned or written."""
+    bundle = read(text)
+    count = sum(len(records) for _name, _model, records in sections(bundle))
+    limit = settings.BUNDLE_MAX_RECORDS
+    if count > limit:
+        raise BundleError(
+            [
+                ngettext(
+                    "The bundle holds %(count)s record; the admin imports at most "
+                    "%(limit)s records and %(size)s bytes at a time. Split it, or "
+                    "import it with manage.py import_records.",
+                    "The bundle holds %(count)s records; the admin imports at most "
+                    "%(limit)s records and %(size)s bytes at a time. Split it, or "
+                    "import it with manage.py import_records.",
+                    count,
+                )
+                % {"count": count, "limit": limit, "size": settings.BUNDLE_MAX_BYTES}
+            ]
+        )
+    return bundle
 
 
 class BundleForm(forms.Form):
@@ -35,8 +67,15 @@ class BundleForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > settings.BUNDLE_MAX_BYTES:
             raise forms.ValidationError(
-                gettext("The file is larger than %(size)s bytes.")
-                % {"size": settings.BUNDLE_MAX_BYTES}
+                gettext(
+                    "The file is larger than %(size)s bytes; the admin imports at "
+                    "most %(limit)s records and %(size)s bytes at a time. Split "
+                    "it, or import it with manage.py import_records."
+                )
+                % {
+                    "size": settings.BUNDLE_MAX_BYTES,
+                    "limit": settings.BUNDLE_MAX_RECORDS,
+                }
             )
         try:
             text = upload.read().decode("utf-8")
@@ -45,7 +84,7 @@ class BundleForm(forms.Form):
                 gettext("The file is not UTF-8 text.")
             ) from None
         try:
-            self.bundle = read(text)
+            self.bundle = read_within_limits(text)
         except BundleError as error:
             raise forms.ValidationError(error.errors) from None
         self.text = text
@@ -96,7 +135,7 @@ def bundle_import(site, request):
         publish = publish_allowed and request.POST.get("publish") == "1"
         status = Status.PUBLISHED if publish else Status.DRAFT
         try:
-            bundle = read(text)
+            bundle = read_within_limits(text)
             planned = Importer(bundle, status=status, user=user, statuses=False).plan()
             decisions = decisions_from(request.POST, planned)
             report = Importer(

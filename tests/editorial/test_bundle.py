@@ -286,6 +286,52 @@ def test_a_bad_file_is_a_message_not_a_500(seeded, editor_client):
 
 
 @pytest.mark.django_db
+def test_the_admin_refuses_more_records_than_a_request_can_import(
+    seeded, editor_client, settings
+):
+    """Issue 15, item 7: a bundle the workers' timeout would kill is refused
+    before anything is planned or written, at the preview and at the
+    confirmation (whose hidden field anyone can fill), naming both limits."""
+    settings.BUNDLE_MAX_RECORDS = 3
+    url = reverse("admin:records-bundle")
+    within = bundle(event("forum-1"), event("forum-2"))  # and its source: 3
+    over = bundle(event("forum-1"), event("forum-2"), event("forum-3"))
+    limits = (
+        "the admin imports at most 3 records and "
+        f"{settings.BUNDLE_MAX_BYTES} bytes at a time"
+    )
+
+    file = upload(over)
+    file.name = "bundle.json"
+    preview = editor_client.post(url, {"file": file})
+    assert preview.status_code == 200
+    assert "The bundle holds 4 records; " + limits in preview.text
+    assert "manage.py import_records" in preview.text
+    assert "forum-1" not in preview.text.split("</form>")[-1]
+
+    done = editor_client.post(url, {"confirm": "1", "bundle": json.dumps(over)})
+    assert done.status_code == 400
+    assert "The bundle holds 4 records; " + limits in done.text
+    assert not Event.objects.filter(slug__startswith="forum-").exists()
+
+    done = editor_client.post(url, {"confirm": "1", "bundle": json.dumps(within)})
+    assert done.status_code == 302
+    assert Event.objects.filter(slug__startswith="forum-").count() == 2
+
+
+@pytest.mark.django_db
+def test_a_file_over_the_size_limit_names_both_limits(seeded, editor_client, settings):
+    settings.BUNDLE_MAX_BYTES = 100
+    file = upload(bundle(event()))
+    file.name = "bundle.json"
+    response = editor_client.post(reverse("admin:records-bundle"), {"file": file})
+    assert (
+        "The file is larger than 100 bytes; the admin imports at most "
+        f"{settings.BUNDLE_MAX_RECORDS} records and 100 bytes at a time"
+    ) in response.text
+
+
+@pytest.mark.django_db
 def test_the_export_command_writes_the_bundle(seeded, tmp_path):
     path = tmp_path / "all.json"
     call_command("export_records", str(path))
