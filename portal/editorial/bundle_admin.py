@@ -2,6 +2,8 @@
 new records look like existing ones) → the editor's answers → import, all or
 nothing (portal/editorial/bundle.py, docs/bundle-format.md)."""
 
+import json
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -20,6 +22,7 @@ from portal.editorial.bundle import (
     read,
     sections,
 )
+from portal.editorial.workbook import bundle_from_sheets, sheets_of
 
 
 def read_within_limits(text):
@@ -77,14 +80,22 @@ class BundleForm(forms.Form):
                     "limit": settings.BUNDLE_MAX_RECORDS,
                 }
             )
+        data = upload.read()
         try:
-            text = upload.read().decode("utf-8")
+            if upload.name.lower().endswith((".xlsx", ".zip")):
+                # A workbook travels on to the confirmation as the JSON it
+                # reads as (docs/bundle-format.md, "As a spreadsheet").
+                text = json.dumps(
+                    bundle_from_sheets(sheets_of(upload.name, data)),
+                    ensure_ascii=False,
+                )
+            else:
+                text = data.decode("utf-8")
+            self.bundle = read_within_limits(text)
         except UnicodeDecodeError:
             raise forms.ValidationError(
                 gettext("The file is not UTF-8 text.")
             ) from None
-        try:
-            self.bundle = read_within_limits(text)
         except BundleError as error:
             raise forms.ValidationError(error.errors) from None
         self.text = text

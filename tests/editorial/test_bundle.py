@@ -4,8 +4,10 @@ put to the editor, and exported back unchanged."""
 
 import copy
 import datetime
+import html
 import io
 import json
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -419,6 +421,22 @@ def test_a_workbook_imports_as_its_json_would(seeded, tmp_path):
     forum = Event.objects.get(slug="forum-2019")
     assert forum.title_az == "Bakıda biznes forumu"
     assert forum.participations.get().role == "President of Azerbaijan"
+
+
+@pytest.mark.django_db
+def test_the_admin_previews_and_imports_a_workbook(seeded, editor_client):
+    url = reverse("admin:records-bundle")
+    file = io.BytesIO(workbook(SHEETS))
+    file.name = "records.xlsx"
+    preview = editor_client.post(url, {"file": file})
+    assert preview.status_code == 200
+    assert "forum-2019" in preview.text and "not UTF-8" not in preview.text
+    hidden = re.search(r'name="bundle" value="([^"]*)"', preview.text).group(1)
+    done = editor_client.post(url, {"confirm": "1", "bundle": html.unescape(hidden)})
+    assert done.status_code == 302
+    forum = Event.objects.get(slug="forum-2019")
+    assert forum.title_az == "Bakıda biznes forumu"
+    assert forum.status == Status.DRAFT
 
 
 @pytest.mark.django_db
