@@ -384,6 +384,15 @@ PAGES = [
         detail("sources", f"shown-source-of-{label}", "Shown event")
         for label in unpublished_states()
     ],
+    # Issue 20's pages: a key figure's own page, the full map and its data.
+    Page(
+        "/en/key-figures/shown-indicator/",
+        ("Shown indicator", "Shown source", "Shown reporter"),
+    ),
+    Page("/en/map/", ("Shown event", "Shown project", "Shown place")),
+    Page("/en/map/places.geojson", ("Shown event", "Shown project", "Shown place")),
+    Page("/en/download/key-figures.csv", ("Shown indicator", "Shown reporter")),
+    Page("/en/download/key-figures.json", ("Shown indicator", "Shown reporter")),
     Page("/en/events/feed/rss/", ("Shown event",)),
     Page("/en/events/feed/atom/", ("Shown event",)),
     Page("/en/projects/feed/rss/", ("Shown project",)),
