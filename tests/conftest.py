@@ -12,6 +12,7 @@ pytest_collection_modifyitems), so each xdist worker loads it about once.
 import functools
 import hashlib
 import io
+import logging
 import os
 from pathlib import Path
 
@@ -198,6 +199,23 @@ def pytest_runtest_teardown(item, nextitem):
         return (yield)
     finally:
         _LAST_TEST["nodeid"] = item.nodeid
+
+
+@pytest.fixture(autouse=True)
+def _leaves_logging_working(request):
+    # A test that reconfigures logging in this process (dictConfig's default
+    # disable_existing_loggers=True, as command-line tools' set-up does)
+    # silences loggers for every later test on its worker: the tests reading
+    # the logs then fail far from the cause. It fails here, at its own teardown.
+    yield
+    silenced = sorted(
+        name
+        for name, logger in logging.root.manager.loggerDict.items()
+        if isinstance(logger, logging.Logger) and logger.disabled
+    )
+    for name in silenced:  # so that only the culprit fails
+        logging.getLogger(name).disabled = False
+    assert not silenced, f"{request.node.nodeid} disabled the loggers {silenced}"
 
 
 @pytest.hookimpl(tryfirst=True)
