@@ -103,13 +103,17 @@ class DatabaseStore:
         RETURNING {count}
     """
     # Another request may be deleting the same rows: skip those, never wait.
-    # Never this request's own row, which the count may be updating.
+    # Never this request's own row, which the count may be updating. The batch
+    # is MATERIALIZED, chosen once: as a plain `IN (subquery)` the planner may
+    # pick a nested-loop semi join that runs the subquery again for every row,
+    # and each run, skipping the rows this statement has already deleted,
+    # locks the next ten, so every ended window went at once.
     PRUNE_POSTGRESQL = """
-        WITH pruned AS (
-            DELETE FROM {table} WHERE {key} IN (
-                SELECT {key} FROM {table} WHERE {ends} <= %s AND {key} <> %s
-                ORDER BY {ends} LIMIT {batch} FOR UPDATE SKIP LOCKED
-            )
+        WITH batch AS MATERIALIZED (
+            SELECT {key} FROM {table} WHERE {ends} <= %s AND {key} <> %s
+            ORDER BY {ends} LIMIT {batch} FOR UPDATE SKIP LOCKED
+        ), pruned AS (
+            DELETE FROM {table} WHERE {key} IN (SELECT {key} FROM batch)
         )
     """
     PRUNE = """
