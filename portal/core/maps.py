@@ -11,6 +11,7 @@ itself marks approximate (a country or region). Records with no place, or whose
 places have no point anywhere up the chain, are left off the map and its list.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -127,9 +128,11 @@ class PlaceGroup:
             self.more,
         ) % {"count": self.more}
 
-    def feature(self, site=""):
+    def feature(self, site="", shared=frozenset()):
         """The place as one GeoJSON Feature with the records it lists: the
-        full map's marker, which the map's clusters count by `count`."""
+        full map's marker, which the map's clusters count by `count`, less
+        `shared` (the keys of its records the map also shows at other places),
+        each counted once per cluster."""
         first = self.points[0]
         place = self.place
         records = []
@@ -156,6 +159,9 @@ class PlaceGroup:
                 "place_url": site + place.get_absolute_url(),
                 "approximate": self.approximate,
                 "count": self.count,
+                "shared": sorted(
+                    key for key in map(record_key, self.points) if key in shared
+                ),
                 "records": records,
                 "more": self.more,
                 "more_label": self.more_label() if self.more else "",
@@ -200,10 +206,18 @@ class Map:
     def geojson(self, request=None):
         site = site_url(request)
         if self.by_place:
-            features = [group.feature(site) for group in self.places]
+            places = Counter(map(record_key, self.points))
+            shared = {key for key, count in places.items() if count > 1}
+            features = [group.feature(site, shared) for group in self.places]
         else:
             features = [point.feature(site) for point in self.points]
         return {"type": "FeatureCollection", "features": features}
+
+
+def record_key(point):
+    """A record's key in a map's GeoJSON ("project:<slug>"): the same at each
+    of its places."""
+    return f"{point.kind}:{point.record.slug}"
 
 
 def _latest_first(point):

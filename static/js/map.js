@@ -7,7 +7,8 @@
  *
  * The full map (templates/portal/map.html) sends one feature per place with the
  * records there (`properties.records`, `count`): its marker's popup lists them,
- * and a cluster shows how many records, not places, it holds.
+ * and a cluster shows how many records, not places, it holds, a record at
+ * several of its places once (`properties.shared`).
  *
  * Under the tiles lies an outline of the countries (`data-outline-src`: the
  * vendored world-atlas TopoJSON, turned into GeoJSON by topojson-client), so a
@@ -94,10 +95,19 @@
       // a target to press (WCAG 2.5.8, which Lighthouse checks).
       maxClusterRadius: 80,
       iconCreateFunction: function (cluster) {
-        // Records, not markers: a place's marker stands for all its records.
-        var count = cluster.getAllChildMarkers().reduce(function (sum, child) {
-          return sum + (child.options.count || 1);
-        }, 0);
+        // Records, not markers: a place's marker stands for all its records,
+        // and a record at several places of the cluster counts once (a marker
+        // lists those records' keys in `shared`).
+        var count = 0;
+        var shared = {};
+        cluster.getAllChildMarkers().forEach(function (child) {
+          count += child.options.count || 1;
+          (child.options.shared || []).forEach(function (key) {
+            count -= 1;
+            shared[key] = true;
+          });
+        });
+        count += Object.keys(shared).length;
         var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
         var content = document.createElement("span");
         var number = document.createElement("span");
@@ -136,6 +146,8 @@
         alt: label,
         keyboard: true,
         count: byPlace ? properties.count : 1,
+        // One marker per record and place elsewhere: its record may be at others.
+        shared: byPlace ? properties.shared || [] : [properties.kind + ":" + properties.slug],
       });
       marker.bindPopup(
         byPlace ? placePopupContent(properties, labels) : popupContent(properties, labels)

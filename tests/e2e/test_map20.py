@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.conf import settings
 
-from portal.core.models import Side
+from portal.core.models import Place, Side
 from tests.builders import (
     add_observation,
     make_country,
@@ -60,6 +60,10 @@ def records():
         longitude=Decimal("116.40"),
     )
     make_project(title="Railway").places.add(beijing)
+    # At two of the Baku places: one record in their cluster, not two.
+    make_project(title="Metro line").places.add(
+        Place.objects.get(slug="baku-0"), Place.objects.get(slug="baku-1")
+    )
 
 
 @pytest.fixture
@@ -90,10 +94,11 @@ def test_the_full_map_clusters_and_reads_without_tiles(
     assert page.locator(".leaflet-tile-loaded").count() == 0
     assert page.locator(".leaflet-outline-pane path.map-country").count() > 150
     assert page.locator(".leaflet-outline-pane path.map-country-ours").count() == 2
-    # The three Baku places are one cluster that counts their records.
+    # The three Baku places are one cluster that counts their records: three
+    # events and the metro line, at two of them.
     clusters = page.locator(".map-cluster")
     assert clusters.count() >= 1
-    assert "3" in clusters.first.inner_text()
+    assert clusters.first.locator("span > span").first.inner_text() == "4"
     # The list of places is still there for readers without the map.
     assert page.locator("details.map-places li a[href*='/places/']").count() == 4
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")

@@ -129,6 +129,23 @@ def test_the_map_data_is_one_feature_per_place_with_its_records(client, world):
     assert baku["more"] == 0
 
 
+def test_a_record_at_several_places_is_named_at_each_for_the_clusters(client, world):
+    # The clusters (static/js/map.js) count `count` less `shared`, plus each
+    # shared key once: a project at Baku and at Ganja is one record, not two.
+    corridor = make_project(title="Freight corridor", slug="corridor")
+    corridor.places.add(world["baku"], world["ganja"])
+    by_place = {f["properties"]["place_slug"]: f["properties"] for f in geojson(client)}
+    assert by_place["baku"]["count"] == 3 and by_place["ganja"]["count"] == 2
+    assert by_place["baku"]["shared"] == ["project:corridor"]
+    assert by_place["ganja"]["shared"] == ["project:corridor"]
+    counted = sum(p["count"] - len(p["shared"]) for p in by_place.values())
+    counted += len({key for p in by_place.values() for key in p["shared"]})
+    assert counted == 4  # talks, visit, solar, corridor
+    # Only what the map shows: without projects nothing is at two places.
+    events = geojson(client, "?kind=event")
+    assert [f["properties"]["shared"] for f in events] == [[], []]
+
+
 @pytest.mark.parametrize(
     ("query", "places"),
     [
