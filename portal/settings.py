@@ -289,7 +289,10 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where collectstatic writes (and whitenoise serves from): one folder per
+# installed copy of the site; a second copy collecting into the same folder
+# deletes and rewrites hashed files that the first is serving.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Media: files the site writes, today only the downloads it builds once per
 # content token (portal/core/datacache.py), kept on the local disk here (shared by

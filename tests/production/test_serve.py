@@ -270,8 +270,15 @@ def serve_database():
 
 
 @pytest.mark.xdist_group("make-serve")
-def test_make_serve_checks_migrates_and_serves_with_postgresql(serve_database):
+def test_make_serve_checks_migrates_and_serves_with_postgresql(
+    serve_database, tmp_path
+):
     port = free_port()
+    # The tests' own static files, which other tests' servers read meanwhile:
+    # collecting into them (STATIC_ROOT unset) would delete and rewrite hashed
+    # files under those servers' feet.
+    ours = ROOT / "staticfiles"
+    before = collected(ours)
     env = {
         "PATH": os.environ["PATH"],
         "HOME": os.environ.get("HOME", "/tmp"),
@@ -282,6 +289,8 @@ def test_make_serve_checks_migrates_and_serves_with_postgresql(serve_database):
         "BEHIND_TLS_PROXY": "1",
         "BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": "2",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "MEDIA_ROOT": str(tmp_path / "media"),
     }
     # Its own process group, so gunicorn and its workers stop with make.
     serve = subprocess.Popen(
@@ -313,3 +322,15 @@ def test_make_serve_checks_migrates_and_serves_with_postgresql(serve_database):
     assert "manage.py check --deploy --fail-level WARNING" in output
     assert "gunicorn -c gunicorn.conf.py portal.wsgi" in output
     assert '"logger": "gunicorn.access"' in output
+    assert (tmp_path / "static" / "staticfiles.json").exists()
+    assert collected(ours) == before
+
+
+def collected(folder):
+    """Each file under folder, with its size and modification time."""
+    return {
+        (path, stat.st_size, stat.st_mtime_ns)
+        for path in folder.rglob("*")
+        if path.is_file()
+        for stat in [path.stat()]
+    }
