@@ -228,8 +228,6 @@ def server_env(cluster, port):
         # per-address limit is not what it measures.
         "API_RATE_LIMIT": "100000/min",
         "LOG_LEVEL": "WARNING",
-        # Built files in the cluster's folder, not the checkout's media/.
-        "MEDIA_ROOT": str(cluster.folder / "media"),
         "DJANGO_SUPERUSER_USERNAME": EDITOR[0],
         "DJANGO_SUPERUSER_PASSWORD": EDITOR[1],
         "DJANGO_SUPERUSER_EMAIL": "",
