@@ -67,7 +67,7 @@ def server(request, tmp_path):
             pytest.skip(message)
         database = tmp_path / "limits.sqlite3"
         env = limits_env(f"sqlite:///{database}")
-        prepare(env)
+        prepare(env, seed="interview")
         with sqlite3.connect(database) as connection:
             [(slug,)] = connection.execute(SLUG).fetchall()
     folder = scratch("portal-limits-")

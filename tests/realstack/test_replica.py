@@ -57,7 +57,7 @@ def replicated():
     try:
         primary.init()
         env = server_env(primary, 0)
-        prepare(env)
+        prepare(env, seed="interview")
         # Every statement from here on is logged, on the primary and (the
         # setting travels with the base backup) on the replica.
         primary.sql("ALTER SYSTEM SET log_statement = 'all'")
