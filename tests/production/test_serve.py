@@ -125,6 +125,8 @@ def test_gunicorn_refuses_the_retired_forwarded_allow_ips(monkeypatch):
         config(monkeypatch, FORWARDED_ALLOW_IPS="10.0.0.2")
 
 
+# Production settings on an SQLite file of its own: once, in the SQLite pass.
+@pytest.mark.single_pass
 def test_gunicorn_accepts_the_configuration(tmp_path):
     result = subprocess.run(
         [*GUNICORN, "--check-config"],
@@ -201,6 +203,8 @@ def gunicorn(tmp_path):
         stop()
 
 
+# Production settings on an SQLite file of its own: once, in the SQLite pass.
+@pytest.mark.single_pass
 def test_gunicorn_serves_the_site_and_logs_json_access_lines(gunicorn):
     url, stop = gunicorn
     secret = "q=someone%40example.org&token=query-secret"
