@@ -303,6 +303,35 @@ def test_a_revision_of_several_records_made_before_the_fix_reverts_only_one(
     assert Person.objects.get(pk=person.pk).name == "P, renamed"
 
 
+def test_recovering_a_record_from_a_revision_of_several_leaves_the_others(
+    editor_client,
+):
+    # A record deleted since, whose last version sits in a revision made before
+    # issue 15 with other records: recovering it brings back it and its own
+    # rows, and no other record of that revision.
+    with reversion.create_revision():
+        x = make_event(title="X as it was")
+        add_participant(x, person=make_person(name="P"), role="X's participant")
+        y = make_event(title="Y as it was")
+    pk = x.pk
+    save_in_admin(editor_client, y, title_en="Y, edited")
+    later = make_agreement(event=y, title="Signed at Y since")
+    Event.objects.filter(pk=pk).delete()
+
+    version = Version.objects.get_deleted(Event).get(object_id=str(pk))
+    assert version.revision.version_set.filter(object_id=str(y.pk)).exists()
+    url = reverse("admin:events_event_recover", args=[version.pk])
+    data = form_data(editor_client.get(url), form_id="event_form")
+    assert editor_client.post(url, data).status_code == 302
+
+    x = Event.objects.get(pk=pk)
+    assert x.title == "X as it was"
+    assert x.participations.get().role == "X's participant"
+    y.refresh_from_db()
+    assert y.title == "Y, edited"
+    assert Agreement.objects.filter(pk=later.pk, event=y).exists()
+
+
 def test_an_events_history_does_not_hold_the_agreements_signed_at_it(editor_client):
     event = make_event()
     make_agreement(event=event)
