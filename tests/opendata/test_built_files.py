@@ -150,6 +150,36 @@ def test_a_stream_cut_short_keeps_nothing(client, kept, serialized):
 
 
 @pytest.mark.django_db
+def test_two_first_readers_at_once_each_get_the_whole_file_and_one_is_kept(
+    client, kept, serialized
+):
+    make_event(title="Talks in Baku", slug="talks")
+    for number in range(3):
+        make_event(title=f"Forum {number}", slug=f"forum-{number}")
+    first = client.get(f"{EVENTS_JSON}?reader=1")
+    stream = iter(first.streaming_content)
+    start = next(stream)  # the first reader is keeping the file now
+    # A second first reader meanwhile: streamed in full, not kept by it.
+    second = client.get(f"{EVENTS_JSON}?reader=2")
+    assert not isinstance(second, FileResponse)
+    second_content = second.getvalue()
+    first_content = start + b"".join(stream)
+    first.close()
+
+    assert first_content == second_content
+    assert len(serialized) == 2
+    assert b"Forum 2" in first_content
+    third = client.get(f"{EVENTS_JSON}?reader=3")
+    assert isinstance(third, FileResponse)
+    assert third.getvalue() == first_content
+    # One file kept (and the marker saying it is whole), no second copy.
+    ((folder,), _files) = default_storage.listdir(datacache.BUILT)
+    kept_files = default_storage.listdir(f"{datacache.BUILT}/{folder}")[1]
+    assert len(kept_files) == 2, kept_files
+    assert sum(name.endswith(".done") for name in kept_files) == 1
+
+
+@pytest.mark.django_db
 def test_the_calendar_is_kept_too(client, kept):
     make_event(title="Talks in Baku", slug="talks")
     url = reverse("event-calendar")
