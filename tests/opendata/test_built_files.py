@@ -27,8 +27,11 @@ EVENTS_JSON = reverse("download", kwargs={"kind": "events", "fmt": "json"})
 
 
 @pytest.fixture
-def kept(settings, media):
-    """Built files kept (DATA_CACHE_SECONDS on), in a media folder of the test's."""
+def kept(settings, media, monkeypatch):
+    """Built files kept (DATA_CACHE_SECONDS on), in a media folder of the test's,
+    with build locks of the test's own (not shared with the other worker's
+    tests, whose files may hash to the same lock)."""
+    monkeypatch.setattr(datacache, "LOCKS", media.parent / "build-locks")
     settings.DATA_CACHE_SECONDS = 300
     settings.PAGE_CACHE_CHECK_SECONDS = 0
     content.token_memo.forget()
