@@ -17,9 +17,11 @@ import json
 import re
 import zipfile
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.utils import timezone
 
 from portal.core.models import Side, Status
@@ -435,12 +437,18 @@ PAGES = [
     ),
     Page("/api/v1/organisations/shown-unit-of-draft/", ("Shown unit",)),
     Page("/api/v1/places/?page_size=100", ("Shown place",)),
+    Page("/api/v1/places/shown-place/", ("Shown place",)),
     Page("/api/v1/sources/?page_size=100", ("Shown source", "Shown publisher")),
     Page("/api/v1/sources/shown-source-of-review/", ("Shown source",)),
     Page(
         "/api/v1/indicators/?page_size=100",
         ("Shown indicator", "Shown source", "Shown reporter", "Shown part of a"),
     ),
+    Page(
+        "/api/v1/indicators/shown-indicator/",
+        ("Shown indicator", "Shown source", "Shown reporter"),
+    ),
+    Page("/en/suggest-correction/event/shown-event/", ("Shown event",)),
     *[
         # CSV files name participants, partners and sources by their slugs.
         Page(f"/en/download/{kind}.{fmt}", shows)
@@ -498,6 +506,44 @@ def test_no_published_page_names_an_unpublished_record(client, world, media, sub
             assert SECRET_PATTERN.findall(text) == []
             for shown in page.shows:
                 assert shown in text, shown
+
+
+# Addresses that show no record's relations, and why; every other address the
+# site answers (the admin aside) must be walked above.
+NOT_WALKED = {
+    "about": "the about page: no records",
+    "api:index": "the API's index: links to its lists",
+    "api:docs": "the API's documentation: no records",
+    "api:schema": "the API's schema: no records",
+    "correction-sent": "the thanks after a correction: no records",
+    "healthz": "liveness: no records",
+    "readyz": "readiness: no records",
+    "robots": "robots.txt: no records",
+    "record-preview": "an editor's signed preview of a draft, not for readers "
+    "(tests/editorial/test_admin20.py)",
+}
+
+
+def named_addresses(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = namespace + (f"{pattern.namespace}:" if pattern.namespace else "")
+            yield from named_addresses(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_address_readers_can_open_is_walked():
+    # A page, feed or endpoint added later is walked (an entry in PAGES) or
+    # says here why it shows no relations.
+    walked = {resolve(urlsplit(page.url).path).view_name for page in PAGES}
+    public = {
+        name
+        for name in named_addresses(get_resolver().url_patterns)
+        if not name.startswith("admin:")
+    }
+    assert public - walked - NOT_WALKED.keys() == set()
+    assert NOT_WALKED.keys() <= public  # no excuse for an address gone
 
 
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
