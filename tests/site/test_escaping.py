@@ -3,9 +3,10 @@
 One set of records whose titles, summaries, bodies and names hold an
 apostrophe, quotes, an ampersand, angle brackets, Azerbaijani and Chinese
 letters is read through every page, feed, calendar, JSON-LD block, map, API
-endpoint and download that shows them (pages and feeds in all three languages). HTML pages must read as the text once
-parsed (never "&amp;#x27;" in the source, never "&#x27;" on screen); XML feeds,
-the calendar, JSON and CSV must give the characters as they are.
+endpoint and download that shows them; pages and feeds in all three languages.
+HTML pages must read as the text once parsed (never "&amp;#x27;" in the source,
+never "&#x27;" on screen); XML feeds, the calendar, JSON and CSV must give the
+characters as they are.
 """
 
 import csv
@@ -190,6 +191,8 @@ HTML_PAGES = {
     "/en/places/tricky-place/": ["Place", "Event", "Summary", "Project", "Outline"],
     "/en/sources/tricky-source/": ["Source", "Organisation", "Event", "Quote"],
     "/en/key-figures/": ["Indicator", "Measure", "Note", "Source"],
+    "/en/key-figures/tricky-indicator/": ["Indicator", "Measure", "Note", "Source"],
+    "/en/map/": ["Event", "Project", "Place"],
     "/en/search/?q=partners": ["Event", "Project", "Agreement", "Person"],
 }
 
@@ -309,6 +312,25 @@ def test_maps_give_the_text_as_written(client, records, url):
     for feature in features:
         assert feature["properties"]["name"] in (text("Event"), text("Project"))
         assert feature["properties"]["place"] == text("Place")
+
+
+def test_the_full_maps_places_give_the_text_as_written(client, records):
+    (feature,) = client.get("/en/map/places.geojson").json()["features"]
+
+    assert feature["properties"]["place"] == text("Place")
+    assert sorted(record["name"] for record in feature["properties"]["records"]) == [
+        text("Event"),
+        text("Project"),
+    ]
+
+
+def test_key_figure_downloads_give_the_text_as_written(client, records):
+    (row,) = read_csv(client.get("/en/download/key-figures.csv").getvalue())
+    assert text("Indicator") in row.values()
+    assert text("Measure") in row.values()
+    document = json.loads(client.get("/en/download/key-figures.json").getvalue())
+    assert text("Indicator") in strings(document)
+    assert text("Note") in strings(document)
 
 
 def test_the_api_gives_the_text_as_written(client, records):
